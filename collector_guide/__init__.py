@@ -1,0 +1,1 @@
+"""Collector Guide: read an AI-era artwork on two spectra."""
