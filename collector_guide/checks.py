@@ -1,0 +1,365 @@
+"""Checks that need the whole file: ids, references, band coverage, reachability, templates.
+
+Each check yields `(key path, message, severity)`; the loader turns the path into a line and a
+readable location. Messages say what is allowed and suggest the nearest valid name.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from typing import Literal
+
+from collector_guide.problems import describe, did_you_mean, listing
+from collector_guide.rubric import (
+    NOT_SURE,
+    READING_PLACEHOLDERS,
+    Condition,
+    Labels,
+    Rubric,
+    Work,
+)
+from collector_guide.scoring import assess, band_label, moves
+
+Found = tuple[tuple, str, Literal["error", "warning"]]
+EPSILON = 1e-9
+
+
+def rubric(r: Rubric) -> list[Found]:
+    found: list[Found] = []
+    for check in (_unique_ids, _references, _effects, _bands, _templates, _sections):
+        found += check(r)
+    if not any(sev == "error" for _, _, sev in found):
+        found += _reachable(r)  # only meaningful once the rubric hangs together
+    return found
+
+
+def _duplicates(items, where: str) -> Iterator[Found]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in seen:
+            yield (
+                (where, index, "id"),
+                f"duplicate id '{item.id}': item #{seen[item.id] + 1} of {where} uses it too; "
+                "ids must be unique",
+                "error",
+            )
+        else:
+            seen[item.id] = index
+
+
+def _unique_ids(r: Rubric) -> Iterator[Found]:
+    for where in ("axes", "sections", "questions", "archetypes", "cautions"):
+        yield from _duplicates(getattr(r, where), where)
+    for qi, q in enumerate(r.questions):
+        for loc, msg, sev in _duplicates(q.options, "options"):
+            yield ("questions", qi, *loc), msg, sev
+
+
+def _condition(r: Rubric, cond: Condition, loc: tuple, before: int | None) -> Iterator[Found]:
+    """A condition must name an existing (and, for show_if, earlier) question and its options."""
+    ids = [q.id for q in r.questions]
+    if cond.question not in ids:
+        yield (
+            (*loc, "question"),
+            f"no question has the id '{cond.question}'."
+            + did_you_mean(cond.question, ids),
+            "error",
+        )
+        return
+    if before is not None and ids.index(cond.question) >= before:
+        yield (
+            (*loc, "question"),
+            f"'{cond.question}' is not asked before this question; show_if can only depend "
+            "on a question written earlier in the file",
+            "error",
+        )
+    options = [o.id for o in r.question(cond.question).options] + [NOT_SURE]
+    for i, option in enumerate(cond.any_of):
+        if option not in options:
+            yield (
+                (*loc, "any_of", i),
+                f"'{option}' is not an answer to question '{cond.question}'; its answers are: "
+                f"{listing(options)}." + did_you_mean(option, options),
+                "error",
+            )
+
+
+def _references(r: Rubric) -> Iterator[Found]:
+    sections = [s.id for s in r.sections]
+    for qi, q in enumerate(r.questions):
+        if q.section not in sections:
+            yield (
+                ("questions", qi, "section"),
+                f"no section has the id '{q.section}'; the sections are: {listing(sections)}."
+                + did_you_mean(q.section, sections),
+                "error",
+            )
+        for ci, cond in enumerate(q.conditions):
+            yield from _condition(r, cond, ("questions", qi, "show_if", ci), before=qi)
+    for ci, caution in enumerate(r.cautions):
+        for k, cond in enumerate(caution.conditions):
+            yield from _condition(r, cond, ("cautions", ci, "when", k), before=None)
+    for hi, hint in enumerate(r.evidence_hints):
+        yield from _condition(r, hint.suggest, ("evidence_hints", hi, "suggest"), before=None)
+
+
+def _effects(r: Rubric) -> Iterator[Found]:
+    axes = [a.id for a in r.axes]
+    for qi, q in enumerate(r.questions):
+        for oi, option in enumerate(q.options):
+            for axis in option.effects:
+                if axis not in axes:
+                    yield (
+                        ("questions", qi, "options", oi, "effects", axis),
+                        f"unknown axis '{axis}'; the axes are: {listing(axes)}."
+                        + did_you_mean(axis, axes),
+                        "error",
+                    )
+        if not any(moves(q, a) for a in axes):
+            yield (
+                ("questions", qi),
+                "no answer to this question moves either axis; it will be asked but cannot "
+                "place the work (give some option `effects`)",
+                "warning",
+            )
+    for ai, axis in enumerate(r.axes):
+        if not any(moves(q, axis.id) for q in r.questions):
+            yield (
+                ("axes", ai),
+                f"no question moves the axis '{axis.id}': give some options an effect on it",
+                "error",
+            )
+    for ai, arch in enumerate(r.archetypes):
+        for axis in arch.at:
+            if axis not in axes:
+                yield (
+                    ("archetypes", ai, "at", axis),
+                    f"unknown axis '{axis}'; the axes are: {listing(axes)}."
+                    + did_you_mean(axis, axes),
+                    "error",
+                )
+        for axis in axes:
+            if axis not in arch.at:
+                yield (("archetypes", ai, "at"), f"gives no position on the axis '{axis}'", "error")
+
+
+def _bands(r: Rubric) -> Iterator[Found]:
+    axes = [a.id for a in r.axes]
+    for bi, band in enumerate(r.bands):
+        if band.axis not in axes:
+            yield (
+                ("bands", bi, "axis"),
+                f"unknown axis '{band.axis}'; the axes are: {listing(axes)}."
+                + did_you_mean(band.axis, axes),
+                "error",
+            )
+        elif band.from_ >= band.to:
+            yield (("bands", bi, "to"), f"must be greater than from ({band.from_})", "error")
+    for axis in axes:
+        indexed = sorted(
+            ((bi, b) for bi, b in enumerate(r.bands) if b.axis == axis and b.from_ < b.to),
+            key=lambda pair: pair[1].from_,
+        )
+        if not indexed:
+            yield (("bands",), f"the axis '{axis}' has no bands; they must cover it from -1 to 1",
+                   "error")
+            continue
+        first_i, first = indexed[0]
+        if first.from_ > -1 + EPSILON:
+            yield (("bands", first_i, "from"),
+                   f"the bands of '{axis}' must start at -1; the first starts at {first.from_}",
+                   "error")
+        for (_, prev), (bi, band) in zip(indexed, indexed[1:]):
+            if band.from_ > prev.to + EPSILON:
+                yield (("bands", bi, "from"),
+                       f"gap on '{axis}' between {prev.to} and {band.from_}: no band covers it",
+                       "error")
+            elif band.from_ < prev.to - EPSILON:
+                yield (("bands", bi, "from"),
+                       f"overlaps the band '{prev.label}' on '{axis}', which runs to {prev.to}",
+                       "error")
+        last_i, last = indexed[-1]
+        if last.to < 1 - EPSILON:
+            yield (("bands", last_i, "to"),
+                   f"the bands of '{axis}' must end at 1; the last ends at {last.to}", "error")
+
+
+def _placeholders(template: str) -> list[str]:
+    try:
+        return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError:
+        return ["{"]
+
+
+def _template(loc: tuple, template: str, allowed: tuple[str, ...]) -> Iterator[Found]:
+    for name in _placeholders(template):
+        if name == "{" or name not in allowed:
+            shown = ", ".join("{" + a + "}" for a in allowed) or "none (write {{ and }} for braces)"
+            hint = did_you_mean(name, allowed)
+            yield (
+                loc,
+                f"unknown placeholder '{{{name}}}'; allowed here: {shown}.{hint}"
+                if name != "{"
+                else f"unbalanced braces; placeholders allowed here: {shown}",
+                "error",
+            )
+
+
+def _templates(r: Rubric) -> Iterator[Found]:
+    for key, allowed in READING_PLACEHOLDERS.items():
+        value = getattr(r.reading, "and_" if key == "and" else key)
+        if value:
+            yield from _template(("reading", key), value, allowed)
+    for name in Labels.model_fields:
+        allowed = ("step", "total") if name == "step_of" else ()
+        yield from _template(("labels", name), getattr(r.labels, name), allowed)
+
+
+def _sections(r: Rubric) -> Iterator[Found]:
+    for si, section in enumerate(r.sections):
+        if not r.questions_in(section.id):
+            yield (("sections", si), "no question belongs to this section", "error")
+
+
+# --- reachability -------------------------------------------------------------------------------
+
+
+def _steer(r: Rubric, target: dict[str, float], reached) -> dict[str, object]:
+    """Answers chosen greedily to bring the work as close as possible to `target`.
+
+    A few passes of coordinate descent: for each question in turn, keep the answer (or "Not
+    sure") that brings the point nearest. Cheap, deterministic, and good enough to show that
+    a region can be reached.
+    """
+    answers: dict[str, object] = {}
+
+    def cost(a: dict[str, object]) -> float:
+        placed = assess(r, a).axes
+        return sum((placed[k].value - v) ** 2 for k, v in target.items())
+
+    best = cost(answers)
+    for _ in range(3):
+        if reached(assess(r, answers)):
+            break
+        improved = False
+        for q in r.questions:
+            choices: list[object] = [NOT_SURE] + [o.id for o in q.options]
+            if q.kind == "multiple":
+                current = answers.get(q.id)
+                picked = list(current) if isinstance(current, list) else []
+                choices = [[o.id] for o in q.options] + [
+                    sorted({*picked, o.id}) for o in q.options if o.id not in picked
+                ] + [NOT_SURE]
+            for choice in choices:
+                trial = {**answers, q.id: choice}
+                c = cost(trial)
+                if c < best - EPSILON:
+                    best, answers, improved = c, trial, True
+            if improved and reached(assess(r, answers)):
+                return answers
+        if not improved:
+            break
+    return answers
+
+
+def _reachable(r: Rubric) -> Iterator[Found]:
+    for ai, arch in enumerate(r.archetypes):
+        placement = assess(r, _steer(r, dict(arch.at),
+                                     lambda p, a=arch: p.nearest_archetype == a.id))
+        if placement.nearest_archetype != arch.id:
+            near = placement.nearest_archetype
+            yield (
+                ("archetypes", ai, "at"),
+                f"no answers seem to place a work nearest to this archetype (the closest the "
+                f"questions reach lands nearer '{near}'); move it or give the questions "
+                "effects that reach it",
+                "error",
+            )
+    for bi, band in enumerate(r.bands):
+        middle = (band.from_ + band.to) / 2
+        placement = assess(r, _steer(
+            r, {band.axis: middle},
+            lambda p, b=band: band_label(r, b.axis, p.axes[b.axis].value) == b.label,
+        ))
+        value = placement.axes[band.axis].value
+        if band_label(r, band.axis, value) != band.label:
+            yield (
+                ("bands", bi),
+                f"no answers seem to reach this band (the nearest the questions get to "
+                f"{middle:+.2f} is {value:+.2f}); widen it or strengthen the effects",
+                "error",
+            )
+
+
+# --- work files ---------------------------------------------------------------------------------
+
+
+def work(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
+    found: list[Found] = []
+    r = rubrics.get(w.assessment.rubric)
+    if r is None:
+        if rubrics:
+            found.append((
+                ("assessment", "rubric"),
+                f"no rubric has the id '{w.assessment.rubric}'; the rubrics are: "
+                f"{listing(rubrics)}." + did_you_mean(w.assessment.rubric, rubrics),
+                "error",
+            ))
+        return found
+    if w.assessment.rubric_version != r.version:
+        found.append((
+            ("assessment", "rubric_version"),
+            f"this work was read with version {w.assessment.rubric_version} of "
+            f"'{r.id}'; the rubric is now version {r.version}. Answers that still fit are "
+            "kept; check the reading",
+            "warning",
+        ))
+    questions = [q.id for q in r.questions]
+    for qid, answer in w.answers.items():
+        loc = ("answers", qid)
+        q = r.question(qid)
+        if q is None:
+            found.append((
+                loc,
+                f"the rubric '{r.id}' has no question '{qid}'." + did_you_mean(qid, questions),
+                "error",
+            ))
+            continue
+        options = [o.id for o in q.options] + [NOT_SURE]
+        if q.kind == "multiple":
+            if isinstance(answer, str) and answer != NOT_SURE:
+                found.append((loc, f"'{qid}' takes several answers: write a list, "
+                              f'["{answer}"]', "error"))
+                continue
+            values = [answer] if isinstance(answer, str) else answer
+        else:
+            if not isinstance(answer, str):
+                found.append((loc, f"'{qid}' takes one answer, written in quotes; "
+                              f"found {describe(answer)}. Its answers are: {listing(options)}",
+                              "error"))
+                continue
+            values = [answer]
+        if not isinstance(values, list):
+            found.append((loc, f"expected a list of answers, found {describe(answer)}", "error"))
+            continue
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or value not in options:
+                where = (*loc, i) if isinstance(answer, list) else loc
+                found.append((
+                    where,
+                    f"{describe(value)} is not an answer to '{qid}'; its answers are: "
+                    f"{listing(options)}." + did_you_mean(str(value), options),
+                    "error",
+                ))
+    if not any(sev == "error" for *_, sev in found):
+        shown = set(assess(r, w.answers).shown)
+        for qid in w.answers:
+            if qid not in shown:
+                found.append((
+                    ("answers", qid),
+                    "this question is not asked with these answers (its show_if is not met); "
+                    "its answer is ignored",
+                    "warning",
+                ))
+    return found

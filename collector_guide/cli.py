@@ -1,0 +1,125 @@
+"""The `collector-guide` command: check files, read a work, print the schema, inspect images.
+
+A thin shell over the library: parse arguments, call the API, turn a `LoadError` into located
+`file:line:col: error: …` lines and exit code 1. `main(argv)` is testable without a subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from collector_guide.loading import check_paths, load_rubric, load_work
+from collector_guide.problems import LoadError
+from collector_guide.reading import compose, to_json, to_markdown, to_text
+from collector_guide.rubric import Rubric
+from collector_guide.scoring import assess
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="collector-guide",
+        description="Read an AI-era artwork on two spectra: AI-assisted ↔ AI-generated, "
+        "novelty ↔ durability.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = sub.add_parser(
+        "check",
+        help="check rubric and work files for mistakes",
+        description="Check rubric files, work files or folders of them. Every problem in every "
+        "file is reported as FILE:LINE:COL: error: …; the exit code is 1 if any error is found.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder of *.toml")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    read = sub.add_parser(
+        "read",
+        help="print the reading of a work file",
+        description="Print the reading of a work file, as text, Markdown or JSON.",
+    )
+    read.add_argument("work", metavar="WORK", help="a work file (TOML)")
+    read.add_argument("--rubric", required=True, metavar="RUBRIC", help="the rubric file")
+    read.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the rubric format",
+        description="Print the JSON Schema of the rubric format, for editors (Taplo, "
+        "Even Better TOML) to autocomplete and underline mistakes.",
+    )
+    sub.add_parser(
+        "inspect",
+        help="read provenance evidence from image files",
+        description="Read C2PA Content Credentials, IPTC digital source type and generator "
+        "metadata from image files.",
+        add_help=False,
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["inspect"]:
+        from collector_guide.cli_inspect import inspect_main
+
+        return inspect_main(argv[1:], out=out, err=err)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command == "check":
+        return _check(args.paths, args.strict, out, err)
+    if args.command == "read":
+        return _read(args.work, args.rubric, args.format, out, err)
+    if args.command == "schema":
+        out.write(json.dumps(Rubric.model_json_schema(by_alias=True), indent=2) + "\n")
+        return 0
+    return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def _check(paths: list[str], strict: bool, out: TextIO, err: TextIO) -> int:
+    results = check_paths(paths)
+    errors = warnings = 0
+    for checked in results:
+        for problem in checked.problems:
+            err.write(f"{problem}\n")
+            if problem.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
+    failed = errors + (warnings if strict else 0)
+    summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked: "
+    summary += f"{errors} error{'s' if errors != 1 else ''}, "
+    summary += f"{warnings} warning{'s' if warnings != 1 else ''}"
+    out.write(summary + "\n")
+    return 1 if failed else 0
+
+
+def _read(work_path: str, rubric_path: str, fmt: str, out: TextIO, err: TextIO) -> int:
+    try:
+        rubric = load_rubric(rubric_path)
+        work = load_work(work_path, rubric)
+    except LoadError as exc:
+        for problem in exc.problems:
+            if problem.severity == "error":
+                err.write(f"{problem}\n")
+        return 1
+    placement = assess(rubric, work.answers)
+    reading = compose(rubric, placement)
+    if fmt == "json":
+        out.write(to_json(rubric, placement, reading, work.work) + "\n")
+    elif fmt == "markdown":
+        out.write(to_markdown(reading, work.work, rubric.labels.untitled))
+    else:
+        out.write(to_text(reading, work.work))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

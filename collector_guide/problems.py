@@ -1,0 +1,112 @@
+"""Problems found in a file, told the way an author can act on them.
+
+A `Problem` names the file, the line and column, the key path (list items named by their id:
+`questions[id=series].options[id=named]`), what is wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from collector_guide.locate import Path, Position, locate
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    key: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f"{self.key}: " if self.key else ""
+        return f"{where}: {self.severity}: {key}{self.message}"
+
+
+class LoadError(Exception):
+    """A file could not be used. `problems` lists everything found, errors first."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.severity == "error"] or self.problems
+        super().__init__("\n".join(str(p) for p in errors))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" Did you mean '{match[0]}'?" if match else ""
+
+
+def listing(choices: Iterable[str]) -> str:
+    return ", ".join(str(c) for c in choices) or "(none)"
+
+
+def describe(value: object) -> str:
+    """How a found value is named in a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+class Locator:
+    """Turns a raw key path into a display path and a position, for one parsed document."""
+
+    def __init__(self, file: str, data: dict, positions: dict[Path, Position]) -> None:
+        self.file = file
+        self.data = data
+        self.positions = positions
+
+    def walk(self, loc: Sequence[str | int]) -> tuple[Path, str]:
+        """(the path as written in the file, the path as shown to the author)."""
+        node: object = self.data
+        raw: list[str | int] = []
+        shown: list[str] = []
+        for element in loc:
+            if element == "[key]":
+                continue
+            if isinstance(element, int):
+                if isinstance(node, list):
+                    item = node[element] if 0 <= element < len(node) else None
+                    ident = item.get("id") if isinstance(item, dict) else None
+                    label = f"[id={ident}]" if isinstance(ident, str) else f"[#{element + 1}]"
+                    if shown:
+                        shown[-1] += label
+                    else:
+                        shown.append(label)
+                    raw.append(element)
+                    node = item
+                # An int into a table: a single condition that was read as a list of one.
+                continue
+            raw.append(element)
+            shown.append(str(element))
+            node = node.get(element) if isinstance(node, dict) else None
+        return tuple(raw), ".".join(shown)
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, severity: Severity = "error"
+    ) -> Problem:
+        raw, shown = self.walk(loc)
+        position = locate(self.positions, raw)
+        line, column = position if position else (None, None)
+        return Problem(self.file, message, line, column, shown, severity)
