@@ -170,7 +170,7 @@ def _bands(r: Rubric) -> Iterator[Found]:
             yield (("bands", first_i, "from"),
                    f"the bands of '{axis}' must start at -1; the first starts at {first.from_}",
                    "error")
-        for (_, prev), (bi, band) in zip(indexed, indexed[1:]):
+        for (_, prev), (bi, band) in zip(indexed, indexed[1:], strict=False):
             if band.from_ > prev.to + EPSILON:
                 yield (("bands", bi, "from"),
                        f"gap on '{axis}' between {prev.to} and {band.from_}: no band covers it",

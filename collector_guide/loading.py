@@ -243,7 +243,8 @@ def check_rubric_bytes(raw: bytes, file: str) -> Checked:
         rubric = validate(Rubric, doc)
     except LoadError as exc:
         return Checked(file, "rubric", None, exc.problems)
-    problems = _sorted(doc.locator.problem(loc, msg, sev) for loc, msg, sev in checks.rubric(rubric))
+    found = checks.rubric(rubric)
+    problems = _sorted(doc.locator.problem(loc, msg, sev) for loc, msg, sev in found)
     usable = not any(p.severity == "error" for p in problems)
     return Checked(file, "rubric", rubric if usable else None, problems)
 

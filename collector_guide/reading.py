@@ -216,7 +216,7 @@ def to_dict(
         ],
         "cautions": [
             {"id": cid, "title": t, "text": body}
-            for cid, (t, body) in zip(placement.cautions, reading.cautions)
+            for cid, (t, body) in zip(placement.cautions, reading.cautions, strict=True)
         ],
         "unsure": list(placement.unsure),
         "ask_gallery": list(reading.ask),

@@ -199,7 +199,9 @@ class Labels(_Strict):
     open_file: Text = "Open a saved work file"
     choose_rubric: Text = "Rubric"
     work_heading: Text = "The work"
-    work_intro: Text = "Everything here is optional. Fill in what the wall label or the gallery tells you."
+    work_intro: Text = (
+        "Everything here is optional. Fill in what the wall label or the gallery tells you."
+    )
     title: Text = "Title"
     artist: Text = "Artist"
     year: Text = "Year"
