@@ -62,14 +62,18 @@ class Document:
     locator: Locator
 
 
+def _too_big(file: str, size: int) -> LoadError:
+    return LoadError([Problem(
+        file,
+        f"the file is {size / 1_000_000:.1f} MB; a rubric or work file is at most "
+        f"{MAX_FILE_BYTES / 1_000_000:.0f} MB. Is this the right file?",
+    )])
+
+
 def parse_toml(raw: bytes, file: str) -> Document:
     """Bytes → a parsed TOML document that remembers where each key was written."""
     if len(raw) > MAX_FILE_BYTES:
-        raise LoadError([Problem(
-            file,
-            f"the file is {len(raw) / 1_000_000:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES / 1_000_000:.0f} MB. Is this the right file?",
-        )])
+        raise _too_big(file, len(raw))
     if not raw.strip():
         raise LoadError([Problem(file, "the file is empty", 1, 1)])
     try:
@@ -101,7 +105,21 @@ def _syntax_problem(file: str, message: str, text: str) -> Problem:
         message = message.replace(" (at end of document)", "")
         line = text.count("\n") + 1
     message = message[:1].lower() + message[1:]
+    for known, better in _SYNTAX_HINTS.items():
+        if message.startswith(known):
+            message = better
     return Problem(file, f"TOML syntax: {message}", line, column)
+
+
+_SYNTAX_HINTS = {
+    "illegal character '\\n'": "the line ends inside a string: is a closing quote missing?",
+    "cannot overwrite a value": "this key is already set above; a key may appear only once "
+    "in a table",
+    "cannot declare": "this table is already declared above; a table may appear only once",
+    "invalid value": "this value cannot be read: text needs quotes, lists need [ ], "
+    "tables need { }",
+    "unclosed array": "a list is not closed: is a ']' missing?",
+}
 
 
 # --- validating against a model ----------------------------------------------------------------
@@ -284,9 +302,7 @@ def _read(path: str | FsPath) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            # Read no more than needed to say it is too big.
-            with path.open("rb") as handle:
-                return handle.read(MAX_FILE_BYTES + 1)
+            raise _too_big(str(path), size)  # without reading it
         return path.read_bytes()
     except FileNotFoundError:
         raise LoadError([Problem(str(path), "no such file")]) from None

@@ -140,7 +140,7 @@ class _Scanner:
                     self.record(table, start)
                 else:
                     table = self.resolve((), parts)
-                    self.record(table, start)
+                    self.positions[table] = self.pos(start)  # the header, not its last name
                 self.skip_line()
                 continue
             self.key_value(table)

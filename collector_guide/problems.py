@@ -107,6 +107,6 @@ class Locator:
         self, loc: Sequence[str | int], message: str, severity: Severity = "error"
     ) -> Problem:
         raw, shown = self.walk(loc)
-        position = locate(self.positions, raw)
-        line, column = position if position else (None, None)
+        # A key missing from the top of the file has nowhere better to point than line 1.
+        line, column = locate(self.positions, raw) or (1, None)
         return Problem(self.file, message, line, column, shown, severity)

@@ -268,7 +268,8 @@ class Rubric(_Strict):
         return self.rubric.version
 
     def question(self, question_id: str) -> Question | None:
-        by_id = self.cached("questions", lambda: {q.id: q for q in self.questions})
+        # With duplicate ids (an error reported elsewhere) the first one wins.
+        by_id = self.cached("questions", lambda: {q.id: q for q in reversed(self.questions)})
         return by_id.get(question_id)
 
     def axis(self, axis_id: str) -> Axis | None:

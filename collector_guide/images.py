@@ -1,0 +1,394 @@
+"""Image intake: turn uploaded bytes into a small display JPEG, never decoding more than needed.
+
+Pure: bytes in, a `PreparedImage` out; nothing is written to disk and no full-size copy is kept.
+Every way a file can fail (empty, not an image, damaged, too many pixels) ends as an `ImageError`
+whose message a collector can act on; odd colour modes are converted rather than refused.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import struct
+from dataclasses import dataclass, replace
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+try:  # iPhone photos are HEIC; pillow-heif teaches Pillow to open them.
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIF_AVAILABLE = True
+except ImportError:  # pragma: no cover - exercised by monkeypatching HEIF_AVAILABLE
+    HEIF_AVAILABLE = False
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_PIXELS",
+    "DEFAULT_MAX_SIDE",
+    "HEIF_AVAILABLE",
+    "NEUTRAL_BACKGROUND",
+    "ImageError",
+    "PreparedImage",
+    "load_image",
+]
+
+DEFAULT_MAX_SIDE = 1600
+# 60 megapixels admits a 48-MP iPhone or a 50-MP phone photo and stays below Pillow's own bomb
+# threshold (about 89 MP), so every image Pillow would merely warn about is refused here first.
+DEFAULT_MAX_PIXELS = 60_000_000
+DEFAULT_MAX_BYTES = 30 * 1024 * 1024
+# Transparent areas are shown on a light, neutral grey: white hides white artwork edges and
+# black hides dark ones.
+NEUTRAL_BACKGROUND = (236, 236, 236)
+DISPLAY_QUALITY = 85
+# A display copy may come out this much smaller than max_side when that lets JPEG draft mode
+# skip a costly resample (see `_draft_box`); on a phone the difference is invisible.
+DRAFT_TOLERANCE = 0.9
+
+# Only formats a collector plausibly uploads; the rest of Pillow's many parsers stay out of reach.
+_OPEN_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "TIFF", "BMP")
+_SUPPORTED_TEXT = "JPEG, PNG, WebP or HEIC"
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+_AVIF_BRANDS = {b"avif", b"avis"}
+
+
+class ImageError(ValueError):
+    """The upload cannot be shown; `str(error)` is a plain sentence for the collector."""
+
+
+@dataclass(frozen=True)
+class PreparedImage:
+    """A display copy (RGB JPEG, longest side at most `max_side`) and facts about the original.
+
+    The display copy carries no EXIF, so a phone photo's location never travels further.
+    """
+
+    display_jpeg: bytes
+    width: int
+    height: int
+    original_format: str
+    original_width: int
+    original_height: int
+    original_mode: str
+    original_bytes: int
+    notes: tuple[str, ...] = ()
+
+    @property
+    def original_size(self) -> tuple[int, int]:
+        return (self.original_width, self.original_height)
+
+
+def load_image(
+    data: bytes,
+    *,
+    max_side: int = DEFAULT_MAX_SIDE,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> PreparedImage:
+    """Decode `data` just enough to make a display JPEG; raise `ImageError` with a clear reason.
+
+    `max_pixels` is checked against the header before any pixel is decoded; it is also capped at
+    Pillow's own limit, so Pillow's DecompressionBombWarning/Error never fire on their own.
+    """
+    if max_side < 1 or max_pixels < 1 or max_bytes < 1:
+        raise ValueError("max_side, max_pixels and max_bytes must be positive")
+    if not data:
+        raise ImageError("The file is empty: there is no image in it.")
+    if len(data) > max_bytes:
+        raise ImageError(
+            f"This file is {_megabytes(len(data))}; the limit is {_megabytes(max_bytes)}. "
+            "Try a smaller export of the image."
+        )
+    limit = max_pixels
+    if Image.MAX_IMAGE_PIXELS:
+        limit = min(limit, Image.MAX_IMAGE_PIXELS)
+    kind = _sniff(data)
+    if kind == "heif" and not HEIF_AVAILABLE:
+        raise ImageError(
+            "This looks like a HEIC photo (the iPhone's format), but HEIC support (the "
+            "pillow-heif package) is not installed here. Export the photo as JPEG and try again."
+        )
+    peeked = _peek_size(data, kind)
+    if peeked and peeked[0] * peeked[1] > limit:
+        raise _too_large(peeked[0], peeked[1], limit)
+    try:
+        return _prepare(data, kind, max_side, limit)
+    except ValueError as exc:
+        if isinstance(exc, ImageError) or "MAX_TEXT" not in str(exc) or kind != "png":
+            raise _explain(exc, kind, limit) from exc
+        # A text chunk that inflates past Pillow's limit blocks the whole image, yet display
+        # needs no text at all: drop the text chunks (the provenance reader reports them).
+        try:
+            prepared = _prepare(_strip_png_text(data), kind, max_side, limit)
+        except Exception as retry_exc:
+            raise _explain(retry_exc, kind, limit) from retry_exc
+        note = "A text chunk in this PNG was too large to read and was ignored for display."
+        return _with_note(prepared, note)
+    except Exception as exc:
+        raise _explain(exc, kind, limit) from exc
+
+
+def _prepare(data: bytes, kind: str | None, max_side: int, limit: int) -> PreparedImage:
+    im = Image.open(io.BytesIO(data), formats=_OPEN_FORMATS)
+    fmt = im.format or "unknown"
+    orig_w, orig_h = im.size
+    orig_mode = im.mode
+    if orig_w * orig_h > limit:
+        raise _too_large(orig_w, orig_h, limit)
+    notes: list[str] = []
+    if getattr(im, "n_frames", 1) > 1:
+        notes.append("The file holds several frames or pages; the first one is shown.")
+    if orig_w * orig_h < 64:
+        notes.append(f"This image is tiny ({orig_w}×{orig_h} pixels).")
+    icc = im.info.get("icc_profile")
+    im.draft("RGB", _draft_box(orig_w, orig_h, max_side))
+    im = _resizable(im, notes)
+    im.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    im, keep_icc = _to_rgb(im, notes)
+    try:
+        im = ImageOps.exif_transpose(im)
+    except Exception:  # a damaged EXIF block should cost the orientation, not the image
+        notes.append("The photo's orientation tag could not be read; it is shown as stored.")
+    out = io.BytesIO()
+    save_kwargs: dict = {"quality": DISPLAY_QUALITY}
+    if keep_icc and isinstance(icc, bytes):
+        save_kwargs["icc_profile"] = icc  # keeps Display-P3 phone photos from looking dull
+    im.save(out, "JPEG", **save_kwargs)
+    return PreparedImage(
+        display_jpeg=out.getvalue(),
+        width=im.width,
+        height=im.height,
+        original_format=fmt,
+        original_width=orig_w,
+        original_height=orig_h,
+        original_mode=orig_mode,
+        original_bytes=len(data),
+        notes=tuple(notes),
+    )
+
+
+def _draft_box(width: int, height: int, max_side: int) -> tuple[int, int]:
+    """The size to ask JPEG draft mode for: libjpeg then decodes at 1/2, 1/4 or 1/8 scale, so a
+    24-MP photo is never held at full size (for other formats draft is a no-op).
+
+    The box keeps the aspect ratio (a square box lets the short side pick a timid scale) and
+    accepts a result down to DRAFT_TOLERANCE of `max_side`: a 6000-px photo then decodes at 1/4
+    (1500 px) instead of at 1/2 followed by a resample that costs as much as the decode itself.
+    """
+    long_side = max(width, height, 1)
+    target = max_side * DRAFT_TOLERANCE
+    return (max(1, math.ceil(target * width / long_side)),
+            max(1, math.ceil(target * height / long_side)))
+
+
+def _resizable(im: Image.Image, notes: list[str]) -> Image.Image:
+    """Convert the modes that resampling would mangle (palettes, 1-bit, 16/32-bit) first."""
+    mode = im.mode
+    if mode in ("P", "PA"):
+        has_alpha = mode == "PA" or "transparency" in im.info
+        return im.convert("RGBA" if has_alpha else "RGB")
+    if mode == "1":
+        return im.convert("L")
+    if mode.startswith("I;16") or mode in ("I", "F"):
+        # Pillow clips 16-bit values to 255 when converting to L, which turns most of the
+        # picture white; scale the tones down instead.
+        wide = im.convert("F")
+        low, high = wide.getextrema()
+        if mode.startswith("I;16"):
+            high = max(high, 255.0)
+            scale = 255.0 / 65535.0 if high > 255 else 1.0
+        else:
+            scale = 255.0 / high if high > 255 else 1.0
+        notes.append(f"Converted from high bit depth ({mode}) to 8-bit for display.")
+        return wide.point(lambda v: v * scale).convert("L")
+    if mode in ("RGB", "L") and "transparency" in im.info:
+        return im.convert("RGBA" if mode == "RGB" else "LA")
+    return im
+
+
+def _to_rgb(im: Image.Image, notes: list[str]) -> tuple[Image.Image, bool]:
+    """Return an RGB image and whether the original ICC profile still describes it."""
+    mode = im.mode
+    if mode == "RGB":
+        return im, True
+    if mode in ("RGBA", "LA", "La", "RGBa"):
+        rgba = im.convert("RGBA")
+        background = Image.new("RGB", rgba.size, NEUTRAL_BACKGROUND)
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        notes.append("Transparent areas are shown on a light grey background.")
+        return background, False
+    if mode == "CMYK":
+        notes.append("Converted from CMYK (print colours) to RGB; colours may shift a little.")
+    return im.convert("RGB"), False
+
+
+def _with_note(prepared: PreparedImage, note: str) -> PreparedImage:
+    return replace(prepared, notes=(*prepared.notes, note))
+
+
+def _explain(exc: BaseException, kind: str | None, limit: int) -> ImageError:
+    """Turn whatever Pillow raised into one sentence a collector can act on."""
+    if isinstance(exc, ImageError):
+        return exc
+    if isinstance(exc, Image.DecompressionBombError):
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        count = f"{int(pixels.group(1)):,} pixels" if pixels else "too many pixels"
+        return ImageError(
+            f"This image is too large: {count}; the limit is {limit:,} pixels. "
+            "Upload a smaller version."
+        )
+    if isinstance(exc, MemoryError):
+        return ImageError("This image is too large to open here. Upload a smaller version.")
+    if isinstance(exc, UnidentifiedImageError):
+        if kind in _FORMAT_NAMES:
+            return ImageError(
+                f"This looks like a {_FORMAT_NAMES[kind]} file, but it is damaged and cannot be "
+                "read. Try exporting it again."
+            )
+        what = _NON_IMAGE_NAMES.get(kind or "", "a file Collector Guide cannot read as an image")
+        return ImageError(f"This is not an image we can read: it looks like {what}. "
+                          f"Upload a {_SUPPORTED_TEXT} file.")
+    message = str(exc)
+    if "truncated" in message or isinstance(exc, EOFError):
+        return ImageError(
+            "The image file is incomplete (it ends early), perhaps from an interrupted "
+            "download or copy. Try uploading it again."
+        )
+    if isinstance(exc, (OSError, SyntaxError, ValueError, struct.error, IndexError, TypeError)):
+        return ImageError(f"This image is damaged and cannot be read ({message}).")
+    return ImageError(f"This image could not be read ({type(exc).__name__}: {message}).")
+
+
+def _too_large(width: int, height: int, limit: int) -> ImageError:
+    return ImageError(
+        f"This image is too large: {width}×{height} pixels ({width * height:,}); "
+        f"the limit is {limit:,} pixels. Upload a smaller version."
+    )
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+_FORMAT_NAMES = {
+    "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heif": "HEIC",
+    "avif": "AVIF", "tiff": "TIFF", "bmp": "BMP",
+}
+_NON_IMAGE_NAMES = {
+    "zip": "a ZIP archive (or an Office document)",
+    "pdf": "a PDF document",
+    "svg": "an SVG drawing or other XML text",
+    "gzip": "a gzip archive",
+    "text": "plain text",
+}
+
+
+def _sniff(data: bytes) -> str | None:
+    """Name the container from its first bytes; used only to word messages and peek sizes."""
+    head = data[:32]
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(_PNG_SIGNATURE):
+        return "png"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in _AVIF_BRANDS:
+            return "avif"
+        if brand in _HEIF_BRANDS:
+            return "heif"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head[:2] == b"BM":
+        return "bmp"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.lstrip().startswith((b"<?xml", b"<svg")):
+        return "svg"
+    if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head):
+        return "text"
+    return None
+
+
+def _peek_size(data: bytes, kind: str | None) -> tuple[int, int] | None:
+    """Read width and height from the header without Pillow, so a bomb is refused before
+    Pillow allocates anything or emits its warning. None when the header is not understood."""
+    try:
+        if kind == "png" and data[12:16] == b"IHDR":
+            return struct.unpack(">II", data[16:24])
+        if kind == "gif":
+            return struct.unpack("<HH", data[6:10])
+        if kind == "webp":
+            return _webp_size(data)
+        if kind == "jpeg":
+            return _jpeg_size(data)
+    except struct.error:
+        return None
+    return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    chunk = data[12:16]
+    if chunk == b"VP8X":
+        w = int.from_bytes(data[24:27], "little") + 1
+        h = int.from_bytes(data[27:30], "little") + 1
+        return (w, h)
+    if chunk == b"VP8L":
+        bits = int.from_bytes(data[21:25], "little")
+        return ((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+    if chunk == b"VP8 ":
+        w, h = struct.unpack("<HH", data[26:30])
+        return (w & 0x3FFF, h & 0x3FFF)
+    return None
+
+
+_SOF_MARKERS = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            pos += 2
+            continue
+        if marker in (0xD9, 0xDA):
+            return None
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        if marker in _SOF_MARKERS:
+            h, w = struct.unpack(">HH", data[pos + 5 : pos + 9])
+            return (w, h)
+        pos += 2 + length
+    return None
+
+
+_PNG_TEXT_CHUNKS = {b"tEXt", b"zTXt", b"iTXt"}
+
+
+def _strip_png_text(data: bytes) -> bytes:
+    """Copy a PNG without its text chunks; chunks are moved whole, so every CRC stays valid."""
+    parts = [data[:8]]
+    pos = 8
+    while pos + 8 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        end = pos + 12 + length
+        if data[pos + 4 : pos + 8] not in _PNG_TEXT_CHUNKS:
+            parts.append(data[pos:end])
+        pos = end
+    return b"".join(parts)
+
