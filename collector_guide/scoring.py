@@ -210,9 +210,7 @@ def assess(rubric: Rubric, answers: Mapping[str, object]) -> Placement:
             question_id=p.question.id,
             option_ids=picks[p.question.id] or (),
             shifts={a: round(v, 9) for a, v in shifts[p.question.id].items()},
-            evidence=tuple(
-                o.evidence for o in p.question.options if o.id in (picks[p.question.id] or ())
-            ),
+            evidence=_evidence(p.question, picks[p.question.id] or ()),
         )
         for p in shown
         if picks[p.question.id] is not None
@@ -243,6 +241,13 @@ def assess(rubric: Rubric, answers: Mapping[str, object]) -> Placement:
         unsure=tuple(q.id for q in unsure),
         answers={qid: picked for qid, picked in picks.items() if picked is not None},
     )
+
+
+def _evidence(question: Question, picked: Sequence[str]) -> tuple[str, ...]:
+    """What to cite for an answer: the chosen options that moved the work (else all chosen)."""
+    options = [o for o in question.options if o.id in picked]
+    moving = [o for o in options if any(v != 0.0 for v in o.effects.values())]
+    return tuple(o.evidence for o in (moving or options))
 
 
 def _potentials(rubric: Rubric, shown: Sequence[_Prepared]) -> dict[str, float]:
