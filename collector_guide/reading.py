@@ -15,7 +15,6 @@ from collector_guide.rubric import Rubric, WorkInfo
 from collector_guide.scoring import Placement
 
 MOVED_BY_COUNT = 3  # the answers that moved the work most, cited by name
-EVIDENCE_PER_ANSWER = 2  # of a multiple-choice answer, so one question cannot fill the reading
 ASK_LIMIT = 6  # a collector at a viewing can ask a handful of questions, not twenty
 
 
@@ -87,7 +86,7 @@ def compose(
     archetype_sentence = text.archetype.format(name=nearest.name, description=nearest.description)
 
     cited = [c for c in placement.contributions if c.magnitude > 0][:MOVED_BY_COUNT]
-    evidence = [join_list(c.evidence[:EVIDENCE_PER_ANSWER], text.and_) for c in cited]
+    evidence = [c.evidence[0] for c in cited]  # one phrase an answer keeps the sentence a list
     moved_by = text.moved_by.format(evidence=join_list(evidence, text.and_)) if cited else None
 
     if placement.unsure:

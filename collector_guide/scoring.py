@@ -244,9 +244,11 @@ def assess(rubric: Rubric, answers: Mapping[str, object]) -> Placement:
 
 
 def _evidence(question: Question, picked: Sequence[str]) -> tuple[str, ...]:
-    """What to cite for an answer: the chosen options that moved the work (else all chosen)."""
+    """What to cite for an answer: the chosen options that moved the work most, strongest first
+    (all chosen options when none moved it)."""
     options = [o for o in question.options if o.id in picked]
-    moving = [o for o in options if any(v != 0.0 for v in o.effects.values())]
+    strength = {o.id: sum(abs(v) for v in o.effects.values()) for o in options}
+    moving = sorted((o for o in options if strength[o.id]), key=lambda o: -strength[o.id])
     return tuple(o.evidence for o in (moving or options))
 
 

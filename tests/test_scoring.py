@@ -211,7 +211,7 @@ def test_answering_an_open_question_lands_inside_the_box(case, data):
                        else st.sampled_from(ids))
     after = assess(rubric, {**answers, q.id: answer})
     for axis, p in after.axes.items():
-        assert before.axes[axis].low - 1e-9 <= p.value <= before.axes[axis].high + 1e-9
+        assert before.axes[axis].low - 1e-6 <= p.value <= before.axes[axis].high + 1e-6
 
 
 @SETTINGS

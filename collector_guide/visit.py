@@ -1,0 +1,59 @@
+"""A visit: several works read in one session, as a table (pandas) and a CSV download."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from collector_guide.rubric import Rubric
+from collector_guide.scoring import assess
+from collector_guide.urlstate import visit_answers
+
+COLUMNS = ("title", "artist", "year", "rubric", "rubric_version", "archetype")
+
+
+def visit_table(entries: Sequence[Mapping], rubrics: Mapping[str, Rubric],
+                untitled: str = "Untitled work") -> pd.DataFrame:
+    """One row per work: its details, position, interval, nearest archetype and open questions."""
+    rows = []
+    for entry in entries:
+        rubric = rubrics.get(entry.get("rubric", ""))
+        if rubric is None:
+            continue
+        placement = assess(rubric, visit_answers(rubric, entry))
+        work = entry.get("work", {})
+        archetypes = {a.id: a.name for a in rubric.archetypes}
+        row = {
+            "title": work.get("title") or untitled,
+            "artist": work.get("artist", ""),
+            "year": work.get("year", ""),
+            "rubric": rubric.id,
+            "rubric_version": rubric.version,
+            "archetype": archetypes[placement.nearest_archetype],
+        }
+        for axis in rubric.axes:
+            p = placement.axes[axis.id]
+            row[axis.id] = round(p.value, 3)
+            row[f"{axis.id}_low"] = round(p.low, 3)
+            row[f"{axis.id}_high"] = round(p.high, 3)
+            row[f"{axis.id}_band"] = p.band
+        row["open_questions"] = len(placement.unsure)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def visit_csv(entries: Sequence[Mapping], rubrics: Mapping[str, Rubric],
+              untitled: str = "Untitled work") -> str:
+    table = visit_table(entries, rubrics, untitled)
+    # Spreadsheet apps run cells that start with = + - @ as formulas: neutralise typed text.
+    for column in ("title", "artist", "year"):
+        if column in table:
+            table[column] = table[column].map(_defuse)
+    return table.to_csv(index=False)
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
