@@ -156,34 +156,43 @@ def map_alt_text(rubric: Rubric, placement: Placement | None, samples: int = 0,
 
 
 def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str, str],
-                         limit: int = 6, height: int | None = None) -> go.Figure:
-    """What moved it: one row per answer, a bar per axis (solid and hatched), strongest first.
+                         limit: int = 6) -> go.Figure:
+    """What moved it: one row per answer, strongest first, a bar per axis (solid and hatched).
 
-    `labels` maps question id → the short text shown for the row.
+    Each row's label sits above its bars across the full width, so long answers stay legible
+    on a phone. `labels` maps question id → the text shown for the row.
     """
-    rows = [c for c in placement.contributions if c.magnitude > 0][:limit][::-1]
-    names = [labels.get(c.question_id, c.question_id) for c in rows]
+    rows = [c for c in placement.contributions if c.magnitude > 0][:limit]
+    reach = max([abs(v) for c in rows for v in c.shifts.values()] + [0.05]) * 1.15
     fig = go.Figure()
     styles = ((ORANGE, ""), (SKY, "/"))
-    for axis, (colour, pattern) in zip(rubric.axes, styles, strict=True):
+    for k, (axis, (colour, pattern)) in enumerate(zip(rubric.axes, styles, strict=True)):
         fig.add_trace(go.Bar(
-            orientation="h", y=names, x=[c.shifts.get(axis.id, 0.0) for c in rows],
-            name=f"{axis.label} (− {axis.low}, + {axis.high})",
-            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#15171A")),
-            hovertemplate="%{y}: %{x:+.2f}<extra>" + axis.label + "</extra>",
+            orientation="h",
+            y=[i * 3 + 1 + k * 0.9 for i in range(len(rows))],
+            x=[c.shifts.get(axis.id, 0.0) for c in rows],
+            width=0.8,
+            name=f"{axis.label}: − {axis.low}, + {axis.high}",
+            marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#15171A",
+                                                     fillmode="overlay", solidity=0.35)),
+            hovertemplate="%{x:+.2f}<extra>" + axis.label + "</extra>",
         ))
+    for i, c in enumerate(rows):
+        fig.add_annotation(x=-reach, y=i * 3, text=labels.get(c.question_id, c.question_id),
+                           xanchor="left", yanchor="middle", showarrow=False,
+                           font=dict(size=12, color=TEXT))
     fig.update_layout(
-        barmode="group",
-        height=height or 90 + 46 * max(1, len(rows)),
-        margin=dict(l=8, r=8, t=8, b=8),
+        height=70 + 58 * max(1, len(rows)),
+        margin=dict(l=4, r=4, t=4, b=4),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         font=FONT,
         dragmode=False,
-        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, font=dict(size=12)),
-        bargap=0.25,
+        barmode="overlay",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)),
     )
-    fig.update_xaxes(range=[-1, 1], zeroline=True, zerolinecolor=GRID, gridcolor=GRID,
-                     fixedrange=True, tickformat="+.1f")
-    fig.update_yaxes(automargin=True, fixedrange=True)
+    fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor=MUTED, zerolinewidth=1,
+                     showgrid=False, fixedrange=True, showticklabels=False)
+    fig.update_yaxes(range=[3 * len(rows) - 0.8, -0.8], showticklabels=False, showgrid=False,
+                     zeroline=False, fixedrange=True)
     return fig

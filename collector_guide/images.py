@@ -11,7 +11,7 @@ import io
 import math
 import re
 import struct
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -48,7 +48,8 @@ DISPLAY_QUALITY = 85
 DRAFT_TOLERANCE = 0.9
 
 # Only formats a collector plausibly uploads; the rest of Pillow's many parsers stay out of reach.
-_OPEN_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "TIFF", "BMP")
+# (Multi-picture MPO files from cameras open through the JPEG plugin.)
+_OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "TIFF", "BMP")
 _SUPPORTED_TEXT = "JPEG, PNG, WebP or HEIC"
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
@@ -114,25 +115,19 @@ def load_image(
     peeked = _peek_size(data, kind)
     if peeked and peeked[0] * peeked[1] > limit:
         raise _too_large(peeked[0], peeked[1], limit)
+    original_bytes = len(data)
+    if kind == "png":
+        # Display needs no text, and a text chunk that inflates past Pillow's limit makes Pillow
+        # raise ValueError on open or on reading EXIF; the provenance reader reports such chunks.
+        data = _strip_png_text(data)
     try:
-        return _prepare(data, kind, max_side, limit)
-    except ValueError as exc:
-        if isinstance(exc, ImageError) or "MAX_TEXT" not in str(exc) or kind != "png":
-            raise _explain(exc, kind, limit) from exc
-        # A text chunk that inflates past Pillow's limit blocks the whole image, yet display
-        # needs no text at all: drop the text chunks (the provenance reader reports them).
-        try:
-            prepared = _prepare(_strip_png_text(data), kind, max_side, limit)
-        except Exception as retry_exc:
-            raise _explain(retry_exc, kind, limit) from retry_exc
-        note = "A text chunk in this PNG was too large to read and was ignored for display."
-        return _with_note(prepared, note)
-    except Exception as exc:
+        return _prepare(data, max_side, limit, original_bytes)
+    except Exception as exc:  # noqa: BLE001 - every failure must reach the collector as words
         raise _explain(exc, kind, limit) from exc
 
 
-def _prepare(data: bytes, kind: str | None, max_side: int, limit: int) -> PreparedImage:
-    im = Image.open(io.BytesIO(data), formats=_OPEN_FORMATS)
+def _prepare(data: bytes, max_side: int, limit: int, original_bytes: int) -> PreparedImage:
+    im = Image.open(io.BytesIO(data), formats=_open_formats())
     fmt = im.format or "unknown"
     orig_w, orig_h = im.size
     orig_mode = im.mode
@@ -165,7 +160,7 @@ def _prepare(data: bytes, kind: str | None, max_side: int, limit: int) -> Prepar
         original_width=orig_w,
         original_height=orig_h,
         original_mode=orig_mode,
-        original_bytes=len(data),
+        original_bytes=original_bytes,
         notes=tuple(notes),
     )
 
@@ -182,6 +177,13 @@ def _draft_box(width: int, height: int, max_side: int) -> tuple[int, int]:
     target = max_side * DRAFT_TOLERANCE
     return (max(1, math.ceil(target * width / long_side)),
             max(1, math.ceil(target * height / long_side)))
+
+
+def _open_formats() -> list[str]:
+    # Pillow refuses to open at all if asked for a format it has no plugin for (AVIF needs a
+    # recent build), so ask only for those it has.
+    Image.init()
+    return [f for f in _OPEN_FORMATS if f in Image.OPEN]
 
 
 def _resizable(im: Image.Image, notes: list[str]) -> Image.Image:
@@ -225,10 +227,6 @@ def _to_rgb(im: Image.Image, notes: list[str]) -> tuple[Image.Image, bool]:
     return im.convert("RGB"), False
 
 
-def _with_note(prepared: PreparedImage, note: str) -> PreparedImage:
-    return replace(prepared, notes=(*prepared.notes, note))
-
-
 def _explain(exc: BaseException, kind: str | None, limit: int) -> ImageError:
     """Turn whatever Pillow raised into one sentence a collector can act on."""
     if isinstance(exc, ImageError):
@@ -252,7 +250,7 @@ def _explain(exc: BaseException, kind: str | None, limit: int) -> ImageError:
         return ImageError(f"This is not an image we can read: it looks like {what}. "
                           f"Upload a {_SUPPORTED_TEXT} file.")
     message = str(exc)
-    if "truncated" in message or isinstance(exc, EOFError):
+    if "truncated" in message.lower() or isinstance(exc, EOFError):
         return ImageError(
             "The image file is incomplete (it ends early), perhaps from an interrupted "
             "download or copy. Try uploading it again."
@@ -381,14 +379,20 @@ _PNG_TEXT_CHUNKS = {b"tEXt", b"zTXt", b"iTXt"}
 
 
 def _strip_png_text(data: bytes) -> bytes:
-    """Copy a PNG without its text chunks; chunks are moved whole, so every CRC stays valid."""
+    """The PNG without its text chunks (moved whole, so every CRC stays valid); the same bytes,
+    uncopied, when there are none."""
     parts = [data[:8]]
     pos = 8
+    stripped = False
     while pos + 8 <= len(data):
         (length,) = struct.unpack(">I", data[pos : pos + 4])
         end = pos + 12 + length
-        if data[pos + 4 : pos + 8] not in _PNG_TEXT_CHUNKS:
+        if data[pos + 4 : pos + 8] in _PNG_TEXT_CHUNKS:
+            stripped = True
+        else:
             parts.append(data[pos:end])
         pos = end
-    return b"".join(parts)
+    if pos < len(data):
+        parts.append(data[pos:])  # a truncated tail stays, so Pillow reports it as such
+    return b"".join(parts) if stripped else data
 

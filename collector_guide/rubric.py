@@ -222,6 +222,7 @@ class Labels(_Strict):
     this_work: Text = "This work"
     sample_works: Text = "Sample works"
     what_moved_it: Text = "What moved it"
+    what_moved_it_words: Text = "The same, in words"
     contribution: Text = "Contribution"
     answer: Text = "Answer"
     question: Text = "Question"

@@ -1,0 +1,1 @@
+"""The Streamlit shell: state, screens and style. The core never imports from here."""

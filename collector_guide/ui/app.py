@@ -1,0 +1,57 @@
+"""The app's one entry point: set the page up, restore the state, draw the current step."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from collector_guide.problems import Problem
+from collector_guide.ui import pages, state
+from collector_guide.ui.style import CSS, SCROLL_TOP
+
+log = logging.getLogger("collector_guide")
+
+
+def run() -> None:
+    st.set_page_config(page_title="Collector Guide", page_icon=":material/palette:",
+                       layout="centered", initial_sidebar_state="collapsed")
+    st.html(CSS)
+    lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()))
+    if not lib.catalog.rubrics:
+        no_rubric(lib.catalog.problems)
+        return
+    state.init(lib)
+    r = state.rubric(lib)
+    for notice in st.session_state[state.NOTICES]:
+        st.info(pages.literal(notice), icon=":material/info:")
+    st.session_state[state.NOTICES] = []
+    if st.session_state.pop(state.SCROLL, False):
+        st.html(SCROLL_TOP.format(nonce=st.session_state[state.STEP]),
+                unsafe_allow_javascript=True)
+
+    step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
+    st.session_state[state.STEP] = step
+    try:
+        if step == 0:
+            pages.start(lib, r)
+        elif step == 1:
+            pages.the_work(lib, r, step)
+        elif step < state.result_step(r):
+            pages.section(lib, r, step)
+        else:
+            pages.result(lib, r, step)
+    except Exception:  # never show a visitor a traceback; their answers stay in the state
+        log.exception("while drawing step %s", step)
+        st.error("Something went wrong while drawing this screen. Your answers are kept: "
+                 "go back a step, or reload the page.")
+        st.button(r.labels.back, key="recover_back", on_click=state.go, args=(max(0, step - 1),))
+    state.sync_url(r)
+
+
+def no_rubric(problems: list[Problem]) -> None:
+    st.title("Collector Guide")
+    st.error("No usable rubric was found, so the guide cannot start. A gallery administrator "
+             "can run `collector-guide check rubrics/` to see why.")
+    for problem in problems[:20]:
+        st.code(str(problem), language=None)

@@ -1,0 +1,154 @@
+"""The walk-through's state: one visitor's session, mirrored into the URL after every run.
+
+Streamlit forgets the value of a widget that is not drawn, so answers never live only in
+widgets: they live in `session_state[ANSWERS]`, and every widget writes through to it the
+moment it changes. The URL carries the same state (see `collector_guide.urlstate`), so a
+reload, a discarded tab or a shared link comes back to the same place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from collector_guide import urlstate
+from collector_guide.loading import Catalog, load_rubrics, load_work
+from collector_guide.problems import LoadError
+from collector_guide.rubric import Rubric, Work
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_RUBRIC_ID = "assisted-vs-generated"
+
+# Session keys
+RUBRIC = "cg_rubric"
+STEP = "cg_step"
+ANSWERS = "cg_answers"
+WORK = "cg_work"
+VISIT = "cg_visit"
+NOTICES = "cg_notices"
+PHOTO = "cg_photo"
+SCROLL = "cg_scroll_top"
+
+
+def rubrics_dir() -> Path:
+    return Path(os.environ.get("COLLECTOR_GUIDE_RUBRICS", ROOT / "rubrics"))
+
+
+def samples_dir() -> Path:
+    return Path(os.environ.get("COLLECTOR_GUIDE_SAMPLES", ROOT / "sample_works"))
+
+
+@dataclass(frozen=True)
+class Sample:
+    slug: str
+    work: Work
+    path: Path
+
+
+@dataclass(frozen=True)
+class Library:
+    """What every visitor shares, read-only: the rubrics and the sample works."""
+
+    catalog: Catalog
+    samples: dict[str, list[Sample]] = field(default_factory=dict)  # rubric id → samples
+
+    @property
+    def default_id(self) -> str:
+        ids = list(self.catalog.rubrics)
+        return DEFAULT_RUBRIC_ID if DEFAULT_RUBRIC_ID in ids else ids[0]
+
+
+@st.cache_resource(show_spinner=False)
+def library(rubrics_folder: str, samples_folder: str) -> Library:
+    catalog = load_rubrics(rubrics_folder)
+    samples: dict[str, list[Sample]] = {rid: [] for rid in catalog.rubrics}
+    for path in sorted(Path(samples_folder).glob("*.toml")):
+        try:
+            work = load_work(path, catalog.rubrics)
+        except LoadError:
+            continue  # `collector-guide check` reports these; visitors just don't see them
+        samples[work.assessment.rubric].append(Sample(path.stem, work, path))
+    return Library(catalog, samples)
+
+
+def steps(rubric: Rubric) -> int:
+    """Start, the work, one screen per section, the result."""
+    return len(rubric.sections) + 3
+
+
+def result_step(rubric: Rubric) -> int:
+    return steps(rubric) - 1
+
+
+def init(lib: Library) -> None:
+    """On a session's first run, take the state from the URL (checked, never trusted)."""
+    if RUBRIC in st.session_state:
+        return
+    params = {k: st.query_params[k] for k in st.query_params}
+    state = urlstate.decode(
+        params,
+        lib.catalog.rubrics,
+        lib.default_id,
+        {rid: steps(r) for rid, r in lib.catalog.rubrics.items()},
+    )
+    st.session_state[RUBRIC] = state.rubric_id or lib.default_id
+    st.session_state[STEP] = state.step
+    st.session_state[ANSWERS] = state.answers
+    st.session_state[WORK] = state.work
+    st.session_state[VISIT] = state.visit
+    st.session_state[NOTICES] = state.notices
+    st.session_state[PHOTO] = None
+
+
+def rubric(lib: Library) -> Rubric:
+    rid = st.session_state.get(RUBRIC)
+    if rid not in lib.catalog.rubrics:
+        rid = lib.default_id
+        st.session_state[RUBRIC] = rid
+    return lib.catalog.rubrics[rid]
+
+
+def go(step: int) -> None:
+    """Move to a step (used as a button callback, so it takes effect in the same rerun)."""
+    st.session_state[STEP] = step
+    st.session_state[SCROLL] = True
+
+
+def start_fresh(rubric_id: str) -> None:
+    st.session_state[RUBRIC] = rubric_id
+    st.session_state[ANSWERS] = {}
+    st.session_state[WORK] = {}
+    st.session_state[PHOTO] = None
+    _forget_widgets()
+    go(1)
+
+
+def open_work(rubric_id: str, answers: dict, work: dict) -> None:
+    st.session_state[RUBRIC] = rubric_id
+    st.session_state[ANSWERS] = dict(answers)
+    st.session_state[WORK] = {k: v for k, v in work.items() if isinstance(v, str) and v}
+    st.session_state[PHOTO] = None
+    _forget_widgets()
+
+
+def _forget_widgets() -> None:
+    # Widgets of the previous work must not leak their values into the next one.
+    for key in list(st.session_state):
+        if isinstance(key, str) and key.startswith(("q:", "work:")):
+            del st.session_state[key]
+
+
+def sync_url(r: Rubric) -> None:
+    params = urlstate.encode(
+        r,
+        st.session_state[STEP],
+        st.session_state[ANSWERS],
+        st.session_state[WORK],
+        st.session_state[VISIT],
+    )
+    current = {k: st.query_params[k] for k in st.query_params}
+    if current != params:
+        st.query_params.from_dict(params)
