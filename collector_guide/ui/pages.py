@@ -14,7 +14,7 @@ import streamlit as st
 
 from collector_guide import images, urlstate
 from collector_guide.charts import MapPoint, contributions_figure, map_alt_text, map_figure
-from collector_guide.loading import check_work_bytes
+from collector_guide.loading import check_work_bytes, kind_of
 from collector_guide.reading import compose, fmt_value, to_json, to_markdown
 from collector_guide.rubric import NOT_SURE, Question, Rubric, WorkInfo
 from collector_guide.scoring import Placement, assess, shown_questions
@@ -96,10 +96,10 @@ def start(lib: Library, r: Rubric) -> None:
     if samples_here:
         with st.expander(labels.open_sample, icon=":material/collections:"):
             names = {s.slug: s.work.work.title or s.slug for s in samples_here}
-            slug = st.selectbox(labels.open_sample, list(names), format_func=names.get,
-                                key="sample_pick", label_visibility="collapsed")
+            st.selectbox(labels.open_sample, list(names), format_func=names.get,
+                         key="sample_pick", label_visibility="collapsed")
             st.button(labels.open_sample, key="open_sample", width="stretch",
-                      on_click=_open_sample, args=(lib, r, slug))
+                      on_click=_open_sample, args=(lib, r))
     with st.expander(labels.open_file, icon=":material/upload_file:"):
         st.file_uploader(labels.open_file, type=["toml"], key="work_upload",
                          label_visibility="collapsed", on_change=_open_upload, args=(lib,))
@@ -107,8 +107,10 @@ def start(lib: Library, r: Rubric) -> None:
             st.error(literal(line))
 
 
-def _open_sample(lib: Library, r: Rubric, slug: str) -> None:
-    sample = next(s for s in lib.samples[r.id] if s.slug == slug)
+def _open_sample(lib: Library, r: Rubric) -> None:
+    # Read the choice when the button fires, not when it was drawn.
+    slug = st.session_state.get("sample_pick")
+    sample = next((s for s in lib.samples[r.id] if s.slug == slug), lib.samples[r.id][0])
     state.open_work(r.id, sample.work.answers, sample.work.work.model_dump())
     state.go(state.result_step(r))
 
@@ -119,7 +121,14 @@ def _open_upload(lib: Library) -> None:
     if upload is None:
         return
     name = upload.name[:80]
-    checked = check_work_bytes(upload.getvalue(), name, lib.catalog.rubrics)
+    raw = upload.getvalue()
+    if kind_of(raw) == "rubric":
+        st.session_state["upload_problems"] = [
+            f"{name}: this is a rubric, not a work file. Rubrics are installed by the gallery "
+            "in the rubrics/ folder; here you can open a work file saved from this guide."
+        ]
+        return
+    checked = check_work_bytes(raw, name, lib.catalog.rubrics)
     errors = [str(p) for p in checked.problems if p.severity == "error"]
     if checked.kind != "work" or not checked.ok:
         st.session_state["upload_problems"] = errors[:8] or [f"{name}: this is not a work file"]

@@ -1,0 +1,318 @@
+"""The app through Streamlit's AppTest: every step, a full walk-through, state that survives,
+tampered links, work-file uploads and downloads. No browser needed."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+import pytest
+from conftest import ROOT, SAMPLES
+from streamlit.testing.v1 import AppTest
+
+from collector_guide import NOT_SURE, assess, load_work
+from collector_guide.urlstate import encode
+
+RID = "assisted-vs-generated"
+pytestmark = pytest.mark.timeout(120)
+
+
+def new_app(**params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title]
+    parts += [h.value for h in at.header] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [e.value for e in at.error]
+    # Text that may quote what a visitor typed is escaped for Markdown; read it as shown.
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+def key(question_id: str) -> str:
+    return f"q:{RID}:{question_id}"
+
+
+def at_step(default_rubric, step: int, answers=None, work=None, visit=None) -> AppTest:
+    return new_app(**encode(default_rubric, step, answers or {}, work or {}, visit or []))
+
+
+def shown_ids(at: AppTest) -> list[str]:
+    ids = [r.key for r in at.radio] + [b.key for b in at.button_group]
+    return [k.split(":", 2)[2] for k in ids if k and k.startswith("q:")]
+
+
+# --- every step draws ------------------------------------------------------------------------
+
+
+def test_start_screen(default_rubric):
+    at = ok(new_app())
+    assert at.title[0].value == default_rubric.labels.start_heading
+    assert default_rubric.rubric.summary.split(".")[0] in texts(at)
+    assert len(at.get("plotly_chart")) == 1  # loads plotly's front end early
+    assert at.button(key="start_new").label == default_rubric.labels.start_new
+
+
+@pytest.mark.parametrize("step", range(1, 8))
+def test_every_step_draws_without_error(default_rubric, step):
+    at = ok(at_step(default_rubric, step))
+    assert at.session_state["cg_step"] == step
+    if 2 <= step <= 6:
+        assert at.header[0].value == default_rubric.sections[step - 2].title
+        assert at.radio or at.button_group
+
+
+# --- a full walk-through ---------------------------------------------------------------------
+
+
+def answer_section(at: AppTest, rubric, choose) -> AppTest:
+    """Answer every question shown on the current section, re-reading after each (show_if)."""
+    done: set[str] = set()
+    while True:
+        pending = [q for q in shown_ids(at) if q not in done]
+        if not pending:
+            return at
+        qid = pending[0]
+        q = rubric.question(qid)
+        value = choose(q)
+        if q.kind == "multiple":
+            at.button_group(key=key(qid)).set_value(value if isinstance(value, list) else [value])
+        else:
+            at.radio(key=key(qid)).set_value(value)
+        at = ok(at.run())
+        done.add(qid)
+
+
+def test_full_walk_through_by_tapping(default_rubric):
+    at = ok(new_app())
+    at = ok(at.button(key="start_new").click().run())
+    at.text_input(key="work:title").input("Harbour Study").run()
+    at.text_input(key="work:artist").input("A. Visitor").run()
+    at = ok(at.button(key="next_1").click().run())
+    for step in range(2, 7):
+        at = answer_section(at, default_rubric, lambda q: q.options[0].id)
+        at = ok(at.button(key=f"next_{step}").click().run())
+    assert at.session_state["cg_step"] == 7
+    answers = at.session_state["cg_answers"]
+    placement = assess(default_rubric, answers)
+    assert not placement.unsure  # every shown question answered
+    page = texts(at)
+    assert at.title[0].value == "Harbour Study"
+    archetype = {a.id: a.name for a in default_rubric.archetypes}[placement.nearest_archetype]
+    assert archetype in page
+    assert default_rubric.reading.provisional_none in page
+    assert "What placed it here:" in page
+    assert default_rubric.reading.ask_heading in page
+    assert len(at.get("plotly_chart")) == 2  # the map and what moved it
+    # the URL now holds the whole state
+    assert at.query_params["s"] == ["7"] or at.query_params["s"] == "7"
+
+
+def test_back_and_next_keep_every_answer(default_rubric):
+    at = ok(at_step(default_rubric, 2))
+    at = answer_section(at, default_rubric, lambda q: q.options[-1].id)
+    first = dict(at.session_state["cg_answers"])
+    at = ok(at.button(key="next_2").click().run())
+    at = answer_section(at, default_rubric, lambda q: q.options[0].id)
+    at = ok(at.button(key="back_3").click().run())
+    at = ok(at.button(key="back_2").click().run())  # to the work step: sections not drawn
+    at = ok(at.button(key="next_1").click().run())
+    for qid, value in first.items():
+        q = default_rubric.question(qid)
+        widget = at.button_group(key=key(qid)) if q.kind == "multiple" else at.radio(key=key(qid))
+        assert widget.value == (value if q.kind != "multiple" else list(value))
+    at = ok(at.button(key="next_2").click().run())
+    assert all(at.session_state["cg_answers"].get(q) for q in shown_ids(at))
+
+
+def test_not_sure_widens_the_box(default_rubric):
+    sure = {q.id: q.options[0].id for q in default_rubric.questions if q.kind != "multiple"}
+    at = ok(at_step(default_rubric, 2, answers=sure))
+    before = assess(default_rubric, at.session_state["cg_answers"]).axes
+    at.radio(key=key("primary_source")).set_value(NOT_SURE)
+    at = ok(at.run())
+    after = assess(default_rubric, at.session_state["cg_answers"]).axes
+    assert after["agency"].width > before["agency"].width
+    # the hint tells the collector what to ask instead
+    assert default_rubric.question("primary_source").ask_gallery in texts(at)
+
+
+def test_show_if_question_appears_as_soon_as_it_applies(default_rubric):
+    child = next(q for q in default_rubric.questions if q.show_if)
+    condition = child.show_if[0]
+    step = 2 + [s.id for s in default_rubric.sections].index(child.section)
+    parent = default_rubric.question(condition.question)
+    parent_step = 2 + [s.id for s in default_rubric.sections].index(parent.section)
+    other = next(o.id for o in parent.options if o.id not in condition.any_of)
+    at = ok(at_step(default_rubric, parent_step, answers={parent.id: other}))
+    if parent_step == step:
+        assert child.id not in shown_ids(at)
+    if parent.kind == "multiple":
+        at.button_group(key=key(parent.id)).set_value([condition.any_of[0]])
+    else:
+        at.radio(key=key(parent.id)).set_value(condition.any_of[0])
+    at = ok(at.run())
+    if parent_step != step:
+        at = ok(at_step(default_rubric, step, answers=at.session_state["cg_answers"]))
+    assert child.id in shown_ids(at)
+
+
+def test_multiple_choice_not_sure_excludes_the_rest(default_rubric):
+    q = next(q for q in default_rubric.questions if q.kind == "multiple" and not q.show_if)
+    step = 2 + [s.id for s in default_rubric.sections].index(q.section)
+    at = ok(at_step(default_rubric, step))
+    at.button_group(key=key(q.id)).set_value([q.options[0].id]).run()
+    at.button_group(key=key(q.id)).set_value([q.options[0].id, NOT_SURE]).run()
+    assert at.session_state["cg_answers"][q.id] == NOT_SURE
+    assert at.button_group(key=key(q.id)).value == [NOT_SURE]
+    at.button_group(key=key(q.id)).set_value([NOT_SURE, q.options[1].id]).run()
+    assert at.session_state["cg_answers"][q.id] == [q.options[1].id]
+
+
+# --- state in the URL: restore and tampering ----------------------------------------------------
+
+
+def test_url_restores_step_answers_and_work(default_rubric):
+    sample = load_work(SAMPLES / "tidewater-ledger-7.toml", default_rubric)
+    at = ok(at_step(default_rubric, 3, answers=sample.answers,
+                    work={"title": sample.work.title, "notes": "look at the edges"}))
+    assert at.session_state["cg_step"] == 3
+    assert at.session_state["cg_answers"] == sample.answers
+    assert at.session_state["cg_work"]["notes"] == "look at the edges"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"r": "no-such-rubric", "s": "3", "a": "0.1"}, "does not have"),
+        ({"r": RID, "v": "0.1", "s": "2", "a": "0.1"}, "version 0.1"),
+        ({"r": RID, "v": "1.0", "s": "2", "a": "zz.!!.0.q"}, "could not be read"),
+        ({"r": RID, "v": "1.0", "s": "banana"}, "step could not be read"),
+        ({"r": RID, "v": "1.0", "s": "2", "w": "not-base64-%%%"}, "details in the link"),
+        ({"r": RID, "v": "1.0", "s": "2", "a": "0" * 10_000}, "too long"),
+        ({"r": RID, "v": "1.0", "s": "1", "x": "garbage"}, "visit in the link"),
+    ],
+    ids=["unknown-rubric", "old-version", "garbage-answers", "bad-step", "bad-work",
+         "10kb-value", "bad-visit"],
+)
+def test_tampered_links_get_a_message_and_keep_what_fits(params, message):
+    at = ok(new_app(**params))
+    assert message in texts(at)
+    assert 0 <= at.session_state["cg_step"] <= 7
+
+
+def test_old_version_keeps_answers_that_fit(default_rubric):
+    at = ok(new_app(r=RID, v="0.9", s="2", a="0.1"))
+    assert at.session_state["cg_answers"] == {
+        "primary_source": default_rubric.questions[0].options[0].id,
+        "ai_role": default_rubric.questions[1].options[1].id,
+    }
+
+
+def test_step_beyond_the_end_is_clamped():
+    at = ok(new_app(r=RID, v="1.0", s="99"))
+    assert at.session_state["cg_step"] == 7
+
+
+def test_typed_markup_is_never_rendered(default_rubric):
+    evil = "<script>alert(1)</script> **bold** [link](http://example.com) ![x](http://x/y.png)"
+    at = ok(at_step(default_rubric, 7, work={"title": evil, "artist": "<img src=x onerror=1>"}))
+    title = at.title[0].value
+    assert "<script>" not in title and "&lt;script&gt;" in title
+    assert "\\*\\*bold\\*\\*" in title and "\\[link\\]\\(http" in title
+    assert all("<img" not in m.value for m in at.markdown)
+
+
+# --- work files: open, upload, download ---------------------------------------------------------
+
+
+def test_open_a_sample_work(default_rubric):
+    at = ok(new_app())
+    at.selectbox(key="sample_pick").set_value("quiet-girl-rain-window-0412")
+    at = ok(at.button(key="open_sample").click().run())
+    assert at.session_state["cg_step"] == 7
+    assert at.title[0].value.startswith("Quiet Girl")
+    assert "The trending surface" in texts(at)
+
+
+def test_upload_a_good_work_file(default_rubric):
+    at = ok(new_app())
+    raw = (SAMPLES / "weather-for-no-one.toml").read_bytes()
+    at.file_uploader(key="work_upload").upload("weather.toml", raw, "application/toml")
+    at = ok(at.run())
+    assert at.session_state["cg_step"] == 7
+    assert "The built system" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+        (b"title = 'unclosed", "TOML syntax"),
+        (b'[assessment]\nrubric = "assisted-vs-generated"\nrubric_version = "1.0"\n'
+         b'[answers]\nprimary_source = "nonsense"\n', "is not an answer to 'primary_source'"),
+        (b'[rubric]\nid = "x"\n', "this is a rubric, not a work file"),
+    ],
+    ids=["binary", "syntax", "bad-answer", "a-rubric"],
+)
+def test_upload_a_bad_work_file(raw, message):
+    at = ok(new_app())
+    at.file_uploader(key="work_upload").upload("mine.toml", raw, "application/toml")
+    at = ok(at.run())
+    assert at.session_state["cg_step"] == 0  # nothing changed, nothing lost
+    assert message in texts(at)
+    assert "mine.toml" in texts(at)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """What each download button would hand the visitor, by key (AppTest keeps no files)."""
+    import streamlit
+
+    captured: dict[str, str] = {}
+    original = streamlit.download_button
+
+    def capture(label, data, *args, **kwargs):
+        captured[kwargs.get("key")] = data if isinstance(data, str) else data.decode()
+        return original(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", capture)
+    return captured
+
+
+def test_downloads_round_trip(default_rubric, tmp_path, downloads):
+    sample = load_work(SAMPLES / "forty-ways-17.toml", default_rubric)
+    ok(at_step(default_rubric, 7, answers=sample.answers,
+               work={"title": sample.work.title, "artist": sample.work.artist}))
+    assert set(downloads) >= {"dl_md", "dl_toml", "dl_json"}
+    saved = tmp_path / "saved.toml"
+    saved.write_text(downloads["dl_toml"])
+    again = load_work(saved, default_rubric)
+    assert again.answers == sample.answers
+    assert tomllib.loads(downloads["dl_toml"])["work"]["title"] == sample.work.title
+    data = json.loads(downloads["dl_json"])
+    assert data["archetypes"][0]["id"] == "prompt_as_medium"
+    assert downloads["dl_md"].startswith("# Forty Ways")
+
+
+def test_visit_collects_works_and_downloads_csv(default_rubric, downloads):
+    at = ok(at_step(default_rubric, 7, answers={"primary_source": default_rubric.questions[0]
+                                                .options[0].id}, work={"title": "First"}))
+    at = ok(at.button(key="add_to_visit").click().run())
+    assert len(at.session_state["cg_visit"]) == 1
+    at.session_state["cg_work"] = {"title": "=Second"}
+    at = ok(at.button(key="add_to_visit").click().run())
+    assert len(at.session_state["cg_visit"]) == 2
+    csv = downloads["dl_visit"]
+    assert csv.splitlines()[0].startswith("title,artist,year,rubric")
+    assert "'=Second" in csv  # a typed formula is defused for spreadsheets
+    assert "x" in at.query_params  # the visit survives a reload too
