@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 
 import pytest
+import tomllib
 from conftest import ROOT, SAMPLES
 from streamlit.testing.v1 import AppTest
 
