@@ -116,6 +116,8 @@ def unpack(text: str) -> object:
         raw = inflater.decompress(data, 64 * MAX_PARAM)
         if inflater.unconsumed_tail:
             raise ValueError("too large")
+        if not inflater.eof:
+            raise ValueError("truncated")
         return json.loads(raw.decode())
     except (ValueError, zlib.error, UnicodeDecodeError) as exc:
         raise ValueError(str(exc)) from None
