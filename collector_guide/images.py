@@ -122,7 +122,7 @@ def load_image(
         data = _strip_png_text(data)
     try:
         return _prepare(data, max_side, limit, original_bytes)
-    except Exception as exc:  # noqa: BLE001 - every failure must reach the collector as words
+    except Exception as exc:  # every failure must reach the collector as words
         raise _explain(exc, kind, limit) from exc
 
 
