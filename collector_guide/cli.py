@@ -14,7 +14,7 @@ from typing import TextIO
 from collector_guide.loading import check_paths, load_rubric, load_work
 from collector_guide.problems import LoadError
 from collector_guide.reading import compose, to_json, to_markdown, to_text
-from collector_guide.rubric import Rubric
+from collector_guide.rubric import Labels, Rubric
 from collector_guide.scoring import assess
 
 
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         "Even Better TOML) to autocomplete and underline mistakes.",
     )
     sub.add_parser(
+        "labels",
+        help="list every interface word a rubric's [labels] table can change",
+        description="Print, as a Markdown table, every word of the app's interface that a "
+        "rubric's [labels] table can override, with its English default.",
+    )
+    sub.add_parser(
         "inspect",
         help="read provenance evidence from image files",
         description="Read C2PA Content Credentials, IPTC digital source type and generator "
@@ -77,10 +83,19 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         return _check(args.paths, args.strict, out, err)
     if args.command == "read":
         return _read(args.work, args.rubric, args.format, out, err)
+    if args.command == "labels":
+        out.write(labels_table())
+        return 0
     if args.command == "schema":
         out.write(json.dumps(Rubric.model_json_schema(by_alias=True), indent=2) + "\n")
         return 0
     return 2  # pragma: no cover - argparse rejects unknown commands
+
+
+def labels_table() -> str:
+    rows = ["| key | English default |", "|---|---|"]
+    rows += [f"| `{name}` | {field.default} |" for name, field in Labels.model_fields.items()]
+    return "\n".join(rows) + "\n"
 
 
 def _check(paths: list[str], strict: bool, out: TextIO, err: TextIO) -> int:

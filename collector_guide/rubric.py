@@ -51,6 +51,8 @@ class RubricInfo(_Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
     summary: Text
     authors: list[Text] = []
+    gallery: Text | None = Field(
+        default=None, description="the hosting gallery's name, shown above the start screen")
 
 
 class Axis(_Strict):

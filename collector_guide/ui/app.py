@@ -14,10 +14,13 @@ log = logging.getLogger("collector_guide")
 
 
 def run() -> None:
-    st.set_page_config(page_title="Collector Guide", page_icon=":material/palette:",
-                       layout="centered", initial_sidebar_state="collapsed")
-    st.html(CSS)
     lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()))
+    gallery = next((r.rubric.gallery for r in lib.catalog.rubrics.values() if r.rubric.gallery),
+                   None)
+    st.set_page_config(page_title=f"Collector Guide · {gallery}" if gallery else "Collector Guide",
+                       page_icon=":material/palette:", layout="centered",
+                       initial_sidebar_state="collapsed")
+    st.html(CSS)
     if not lib.catalog.rubrics:
         no_rubric(lib.catalog.problems)
         return

@@ -72,6 +72,8 @@ def sample_points(lib: Library, r: Rubric) -> list[MapPoint]:
 
 def start(lib: Library, r: Rubric) -> None:
     labels = r.labels
+    if r.rubric.gallery:
+        st.caption(r.rubric.gallery)
     st.title(labels.start_heading)
     st.markdown(r.rubric.summary)
     samples = sample_points(lib, r)
