@@ -1,8 +1,9 @@
 """Benchmark: display-copy intake of a 24-MP JPEG against a naive decode, and provenance reads.
 
-Run `python benchmarks/bench_images.py` (add `--quick` for a small smoke run). Each intake
-variant runs in its own child process, so peak RSS (which sees Pillow's C allocations, unlike
-tracemalloc) belongs to that variant alone; times are medians over several repeats.
+Run `python benchmarks/bench_images.py` (add `--quick` for a small smoke run). Peak memory: each
+intake variant runs once in its own child process, so its peak RSS (which sees Pillow's C
+allocations, unlike tracemalloc) is its own. Time: medians of runs interleaved in this process,
+so a busy machine slows both variants alike.
 """
 
 from __future__ import annotations
@@ -68,34 +69,39 @@ def _peak_rss_bytes() -> int:
     return peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
 
 
-def child(variant: str, repeats: int) -> None:
+VARIANTS = {"ours": _ours, "naive": _naive}
+
+
+def child(variant: str) -> None:
     from PIL import Image  # noqa: F401 - imported before the baseline, like the app would
 
     import collector_guide.images  # noqa: F401
 
-    run = {"ours": _ours, "naive": _naive}[variant]
     data = sys.stdin.buffer.read()
     baseline = _peak_rss_bytes()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run(data)
-        times.append(time.perf_counter() - start)
-    json.dump({"baseline": baseline, "peak": _peak_rss_bytes(), "times": times}, sys.stdout)
+    VARIANTS[variant](data)
+    json.dump({"baseline": baseline, "peak": _peak_rss_bytes()}, sys.stdout)
 
 
 # --- Parent side --------------------------------------------------------------------------------
 
 
-def measure(variant: str, data: bytes, repeats: int) -> dict:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", variant, "--repeats", str(repeats)],
-        input=data, capture_output=True, check=True,
-    )
+def peak_memory(variant: str, data: bytes) -> int:
+    """Bytes of RSS the variant added above its child's baseline."""
+    done = subprocess.run([sys.executable, __file__, "--child", variant], input=data,
+                          capture_output=True, check=True)
     result = json.loads(done.stdout)
-    result["median"] = statistics.median(result["times"])
-    result["extra"] = result["peak"] - result["baseline"]
-    return result
+    return result["peak"] - result["baseline"]
+
+
+def median_times(data: bytes, repeats: int) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    for _ in range(repeats):
+        for name, run in VARIANTS.items():  # interleaved: load on the machine hits both
+            start = time.perf_counter()
+            run(data)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def time_provenance(data: bytes, repeats: int) -> float:
@@ -117,7 +123,7 @@ def main() -> int:
     args = parser.parse_args()
     repeats = args.repeats or (2 if args.quick else 7)
     if args.child:
-        child(args.child, repeats)
+        child(args.child)
         return 0
 
     width, height = (1200, 800) if args.quick else (6000, 4000)
@@ -125,12 +131,13 @@ def main() -> int:
     print(f"JPEG {width}×{height} ({width * height / 1e6:.0f} MP, {len(data) / 1e6:.1f} MB), "
           f"display side {MAX_SIDE} px, median of {repeats} runs; peak RSS above the child's "
           "baseline")
-    ours, naive = measure("ours", data, repeats), measure("naive", data, repeats)
+    memory = {name: peak_memory(name, data) for name in VARIANTS}
+    times = median_times(data, repeats)
     mb = 1024 * 1024
-    print(f"  load_image             {ours['median']:7.3f} s   {ours['extra'] / mb:7.1f} MB")
-    print(f"  naive decode+thumbnail {naive['median']:7.3f} s   {naive['extra'] / mb:7.1f} MB")
-    time_ratio = ours["median"] / naive["median"]
-    memory_ratio = ours["extra"] / max(naive["extra"], 1)
+    print(f"  load_image             {times['ours']:7.3f} s   {memory['ours'] / mb:7.1f} MB")
+    print(f"  naive decode+thumbnail {times['naive']:7.3f} s   {memory['naive'] / mb:7.1f} MB")
+    time_ratio = times["ours"] / times["naive"]
+    memory_ratio = memory["ours"] / max(memory["naive"], 1)
     print(f"  ratio                  {time_ratio:7.0%}     {memory_ratio:7.0%}   "
           "(aim: <= 25% time, <= 35% memory)")
 
