@@ -223,6 +223,29 @@ class Labels(_Strict):
     uncertainty_box: Text = "Where it could still move"
     this_work: Text = "This work"
     sample_works: Text = "Sample works"
+    evidence_heading: Text = "What the file says"
+    evidence_intro: Text = (
+        "Some image files record how they were made. This is what this file records."
+    )
+    evidence_none: Text = "No provenance evidence was found in this file."
+    evidence_suggests: Text = "The file suggests an answer to"
+    evidence_use: Text = "Use this answer"
+    evidence_agrees: Text = "Your answer agrees with the file."
+    evidence_caveats: Text = "Before you rely on it"
+    caveat_camera: Text = (
+        "A photo of a physical work shows the camera that took the photo, not how the work "
+        "was made."
+    )
+    caveat_forged: Text = (
+        "Metadata can be stripped or forged: only a valid signature from a trusted signer is "
+        "hard to fake, and even that says who signed, not that the claim is true."
+    )
+    caveat_absence: Text = (
+        "Absence proves nothing: most files lose their metadata when shared, screenshotted or "
+        "re-saved, so finding no evidence does not mean no AI was used."
+    )
+    use_camera: Text = "Use the camera"
+    take_photo: Text = "Take a photo of the work"
     what_moved_it: Text = "What moved it"
     what_moved_it_words: Text = "The same, in words"
     contribution: Text = "Contribution"

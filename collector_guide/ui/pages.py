@@ -7,13 +7,15 @@ markup, a link or a script.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 
 import streamlit as st
 
-from collector_guide import images, urlstate
+from collector_guide import images, provenance, urlstate
 from collector_guide.charts import MapPoint, contributions_figure, map_alt_text, map_figure
+from collector_guide.evidence import Suggestion, signed_evidence, suggestions
 from collector_guide.loading import check_work_bytes, kind_of
 from collector_guide.reading import compose, fmt_value, to_json, to_markdown
 from collector_guide.rubric import NOT_SURE, Question, Rubric, WorkInfo
@@ -177,30 +179,94 @@ def the_work(lib: Library, r: Rubric, step: int) -> None:
 
 
 def photo(r: Rubric) -> None:
-    st.subheader(r.labels.photo)
-    upload = st.file_uploader(r.labels.photo, type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
+    labels = r.labels
+    st.subheader(labels.photo)
+    upload = st.file_uploader(labels.photo, type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
                               key="photo_upload", label_visibility="collapsed")
-    if st.toggle("Use the camera", key="use_camera"):
-        shot = st.camera_input("Take a photo of the work", key="photo_camera")
+    if st.toggle(labels.use_camera, key="use_camera"):
+        shot = st.camera_input(labels.take_photo, key="photo_camera")
         upload = shot or upload
     if upload is None:
         return
     token = (upload.file_id, upload.size)
-    cached = st.session_state.get(PHOTO)
-    if not cached or cached[0] != token:
-        try:
-            prepared = images.load_image(upload.getvalue())
-            # Keep only the small display copy, never the full-size upload.
-            st.session_state[PHOTO] = (token, prepared.display_jpeg, prepared.notes, None)
-        except images.ImageError as exc:
-            st.session_state[PHOTO] = (token, None, (), str(exc))
-    _, jpeg, notes, error = st.session_state[PHOTO]
-    if error:
-        st.error(literal(error))
+    kept = st.session_state.get(PHOTO)
+    if not kept or kept["token"] != token:
+        kept = _take_photo(upload, token)
+        st.session_state[PHOTO] = kept
+    if kept["error"]:
+        st.error(literal(kept["error"]))
+    else:
+        st.image(kept["jpeg"], width="stretch")
+        for note in kept["notes"]:
+            st.caption(literal(note))
+    evidence_panel(r, kept["report"])
+
+
+def _take_photo(upload, token) -> dict:
+    """Read provenance from the original bytes, keep a small display copy, drop the rest."""
+    data = upload.getvalue()
+    kept = {"token": token, "jpeg": None, "notes": (), "error": None, "report": None}
+    # A file that is no image at all has no provenance; load_image below says what is wrong.
+    with contextlib.suppress(provenance.ProvenanceError):
+        kept["report"] = provenance.read_provenance(
+            data, filename=upload.name, trust_anchors_pem=state.trust_anchors())
+    try:
+        prepared = images.load_image(data)
+        kept["jpeg"], kept["notes"] = prepared.display_jpeg, prepared.notes
+    except images.ImageError as exc:
+        kept["error"] = str(exc)
+    return kept
+
+
+def _use_suggestion(r: Rubric, s: Suggestion) -> None:
+    q = r.question(s.question_id)
+    answers = dict(st.session_state[ANSWERS])
+    if s.option_id == NOT_SURE:
+        answers[q.id] = NOT_SURE
+    elif q.kind == "multiple":
+        current = answers.get(q.id)
+        current = current if isinstance(current, list) else []
+        answers[q.id] = current + [s.option_id] if s.option_id not in current else current
+    else:
+        answers[q.id] = s.option_id
+    st.session_state[ANSWERS] = answers
+    st.session_state.pop(_key(r, q), None)  # the widget shows the new answer when drawn
+
+
+def evidence_panel(r: Rubric, report: provenance.ProvenanceReport | None) -> None:
+    if report is None:
         return
-    st.image(jpeg, width="stretch")
-    for note in notes:
-        st.caption(literal(note))
+    labels = r.labels
+    st.subheader(labels.evidence_heading)
+    caveats = [labels.caveat_camera, labels.caveat_forged, labels.caveat_absence]
+    if not report.has_evidence:
+        st.info(f"{labels.evidence_none} {labels.caveat_absence}", icon=":material/info:")
+        return
+    st.caption(labels.evidence_intro)
+    for f in report.findings:
+        if f.source == "file" and f.category == provenance.INFORMATION:
+            continue
+        with st.container(border=True):
+            st.markdown(f"**{literal(f.category_label)}** · {literal(f.strength_label)}")
+            st.markdown(literal(f.meaning))
+            st.caption(literal(f"{f.source} · {f.key}: {f.value}"))
+    answers = st.session_state[ANSWERS]
+    for s in suggestions(r, report):
+        q = r.question(s.question_id)
+        option = q.option(s.option_id)
+        label = option.label if option else r.labels.not_sure
+        current = answers.get(q.id)
+        agrees = current == s.option_id or (isinstance(current, list) and s.option_id in current)
+        with st.container(border=True):
+            st.markdown(f"{labels.evidence_suggests} *{q.prompt}*  \n**{label}**")
+            st.caption(s.note)
+            if agrees:
+                st.caption(labels.evidence_agrees)
+            else:
+                st.button(labels.evidence_use, key=f"use_{q.id}", on_click=_use_suggestion,
+                          args=(r, s), icon=":material/check:")
+    with st.expander(labels.evidence_caveats, icon=":material/warning:"):
+        st.markdown("\n".join(f"- {c}" for c in caveats))
 
 
 # --- the questionnaire ---------------------------------------------------------------------------
@@ -309,7 +375,7 @@ def result(lib: Library, r: Rubric, step: int) -> None:
     labels = r.labels
     answers = st.session_state[ANSWERS]
     placement = assess(r, answers)
-    reading = compose(r, placement)
+    reading = compose(r, placement, _signed())
     info = work_info()
     progress(r, step)
     st.title(literal(info.title) if info.title else labels.result_heading)
@@ -330,6 +396,8 @@ def result(lib: Library, r: Rubric, step: int) -> None:
     st.markdown(reading.archetype_sentence)
     if reading.moved_by:
         st.markdown(reading.moved_by)
+    for sentence in reading.signed:
+        st.markdown(literal(sentence))  # it quotes a signer's name from the file
     st.markdown(reading.provisional)
 
     if reading.cautions:
@@ -354,6 +422,11 @@ def result(lib: Library, r: Rubric, step: int) -> None:
                   width="stretch", icon=":material/edit:")
         st.button(labels.start_over, key="start_over", on_click=state.go, args=(0,),
                   width="stretch", icon=":material/restart_alt:")
+
+
+def _signed():
+    kept = st.session_state.get(PHOTO)
+    return signed_evidence(kept["report"]) if kept and kept.get("report") else []
 
 
 def what_moved_it(r: Rubric, placement: Placement) -> None:
@@ -386,7 +459,7 @@ def keep_and_share(lib: Library, r: Rubric, placement: Placement, info: WorkInfo
     labels = r.labels
     st.header(labels.keep_and_share)
     st.caption("This page's address keeps your answers: bookmark it, or share it.")
-    reading = compose(r, placement)
+    reading = compose(r, placement, _signed())
     name = _slug(info.title or labels.untitled)
     row = st.container(horizontal=True, gap="small")
     with row:

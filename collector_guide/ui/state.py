@@ -74,6 +74,17 @@ def library(rubrics_folder: str, samples_folder: str) -> Library:
     return Library(catalog, samples)
 
 
+def trust_anchors() -> str | None:
+    """The gallery's C2PA trust anchors (a PEM file named by COLLECTOR_GUIDE_TRUST_ANCHORS)."""
+    path = os.environ.get("COLLECTOR_GUIDE_TRUST_ANCHORS")
+    if not path:
+        return None
+    try:
+        return Path(path).read_text()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def steps(rubric: Rubric) -> int:
     """Start, the work, one screen per section, the result."""
     return len(rubric.sections) + 3
