@@ -1,0 +1,36 @@
+"""Evidence meets the rubric: suggestions follow the rubric's hints, strongest first."""
+
+from __future__ import annotations
+
+from provenance_fixtures import png_bytes, signed_jpeg, tampered, xmp_packet
+
+from collector_guide.evidence import signed_evidence, suggestions
+from collector_guide.provenance import read_provenance
+
+BASE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
+
+
+def test_unsigned_xmp_suggests_via_the_rubric(minimal):
+    report = read_provenance(png_bytes(xmp=xmp_packet(
+        digital_source_type=BASE + "trainedAlgorithmicMedia")))
+    (s,) = suggestions(minimal, report)
+    assert (s.question_id, s.option_id, s.signed) == ("source", "model", False)
+    assert signed_evidence(report) == []
+
+
+def test_categories_without_a_hint_suggest_nothing(minimal):
+    report = read_provenance(png_bytes(xmp=xmp_packet(digital_source_type=BASE + "digitalCapture")))
+    assert suggestions(minimal, report) == []
+
+
+def test_signed_credentials_give_a_signed_suggestion_and_a_sentence(default_rubric):
+    report = read_provenance(signed_jpeg())
+    s = suggestions(default_rubric, report)[0]
+    assert (s.question_id, s.option_id, s.signed) == ("primary_source", "model_output", True)
+    (evidence,) = signed_evidence(report)
+    assert evidence.meaning == "it records the image as AI-generated"
+    assert evidence.signer
+
+
+def test_a_broken_signature_earns_no_sentence(default_rubric):
+    assert signed_evidence(read_provenance(tampered(signed_jpeg()))) == []
