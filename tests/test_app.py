@@ -316,3 +316,12 @@ def test_visit_collects_works_and_downloads_csv(default_rubric, downloads):
     assert csv.splitlines()[0].startswith("title,artist,year,rubric")
     assert "'=Second" in csv  # a typed formula is defused for spreadsheets
     assert "x" in at.query_params  # the visit survives a reload too
+
+
+@pytest.mark.parametrize("text", ["http://evil.example/x", "www.evil.example", "me@evil.example"])
+def test_typed_addresses_never_become_links(text):
+    from collector_guide.ui.pages import literal
+
+    shown = literal(text)
+    assert "\u2060" in shown
+    assert re.sub(r"[\\\u2060]", "", shown) == text  # it still reads exactly as typed

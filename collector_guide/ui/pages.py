@@ -25,12 +25,16 @@ from collector_guide.ui.state import ANSWERS, PHOTO, VISIT, WORK, Library
 from collector_guide.visit import visit_csv
 from collector_guide.workfile import dump_work
 
+_AUTOLINK = re.compile(r"(?i)(:/|www\.|@)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 PLOTLY_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 
 def literal(text: str) -> str:
-    """Text the visitor typed, made safe to place inside Markdown: shown exactly as typed."""
+    """Text the visitor typed (or a file said), made safe to place inside Markdown: shown
+    exactly as written, never as markup, and never as a live link (a word joiner after the
+    scheme or "www" stops the renderer from linking bare addresses)."""
+    text = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\u2060" + m.group(0)[-1], text)
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "  \n")
 
 
