@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from collector_guide.filetypes import sniff
+
 try:  # iPhone photos are HEIC; pillow-heif teaches Pillow to open them.
     from pillow_heif import register_heif_opener
 
@@ -51,9 +53,6 @@ DRAFT_TOLERANCE = 0.9
 # (Multi-picture MPO files from cameras open through the JPEG plugin.)
 _OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "TIFF", "BMP")
 _SUPPORTED_TEXT = "JPEG, PNG, WebP or HEIC"
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
-_AVIF_BRANDS = {b"avif", b"avis"}
 
 
 class ImageError(ValueError):
@@ -106,7 +105,7 @@ def load_image(
     limit = max_pixels
     if Image.MAX_IMAGE_PIXELS:
         limit = min(limit, Image.MAX_IMAGE_PIXELS)
-    kind = _sniff(data)
+    kind = sniff(data)
     if kind == "heif" and not HEIF_AVAILABLE:
         raise ImageError(
             "This looks like a HEIC photo (the iPhone's format), but HEIC support (the "
@@ -278,44 +277,10 @@ _FORMAT_NAMES = {
 _NON_IMAGE_NAMES = {
     "zip": "a ZIP archive (or an Office document)",
     "pdf": "a PDF document",
-    "svg": "an SVG drawing or other XML text",
+    "xml": "an SVG drawing or other XML text",
     "gzip": "a gzip archive",
     "text": "plain text",
 }
-
-
-def _sniff(data: bytes) -> str | None:
-    """Name the container from its first bytes; used only to word messages and peek sizes."""
-    head = data[:32]
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(_PNG_SIGNATURE):
-        return "png"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand in _AVIF_BRANDS:
-            return "avif"
-        if brand in _HEIF_BRANDS:
-            return "heif"
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return "tiff"
-    if head[:2] == b"BM":
-        return "bmp"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\x1f\x8b"):
-        return "gzip"
-    if head.lstrip().startswith((b"<?xml", b"<svg")):
-        return "svg"
-    if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head):
-        return "text"
-    return None
 
 
 def _peek_size(data: bytes, kind: str | None) -> tuple[int, int] | None:

@@ -28,6 +28,8 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from PIL import Image, PngImagePlugin
 
+from collector_guide.filetypes import sniff
+
 try:
     import c2pa
 except ImportError:  # pragma: no cover - c2pa-python is a declared dependency
@@ -220,7 +222,7 @@ def read_provenance(
     data = bytes(data)
     if not data:
         raise ProvenanceError("the file is empty")
-    kind = _sniff(data)
+    kind = sniff(data)
     if kind not in _IMAGE_KINDS:
         what = _NON_IMAGE_NAMES.get(kind or "", "an unknown kind of file")
         raise ProvenanceError(f"not an image: it looks like {what}")
@@ -304,7 +306,6 @@ def _clean(text: str, limit: int) -> str:
 
 # --- Sniffing -----------------------------------------------------------------------------------
 
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _IMAGE_KINDS = {"jpeg", "png", "gif", "webp", "heif", "avif", "tiff", "bmp"}
 _KIND_NAMES = {
     "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heif": "HEIF",
@@ -326,39 +327,6 @@ _C2PA_MIME = {
     "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
     "heif": "image/heic", "avif": "image/avif", "tiff": "image/tiff",
 }
-
-
-def _sniff(data: bytes) -> str | None:
-    head = data[:32]
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(_PNG_SIGNATURE):
-        return "png"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand in (b"avif", b"avis"):
-            return "avif"
-        if brand in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"):
-            return "heif"
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return "tiff"
-    if head[:2] == b"BM":
-        return "bmp"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\x1f\x8b"):
-        return "gzip"
-    if head.lstrip().startswith((b"<?xml", b"<svg")):
-        return "xml"
-    if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head):
-        return "text"
-    return None
 
 
 def _check_name(filename: str | None, kind: str, out: _Collector) -> None:

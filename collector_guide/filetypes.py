@@ -1,0 +1,44 @@
+"""What kind of file some bytes are, from their first few bytes (never from the file name).
+
+Shared by image intake and the provenance reader, so both name a file the same way.
+"""
+
+from __future__ import annotations
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+AVIF_BRANDS = {b"avif", b"avis"}
+
+
+def sniff(data: bytes) -> str | None:
+    """jpeg, png, gif, webp, avif, heif, tiff, bmp; or zip, pdf, gzip, xml, text; else None."""
+    head = data[:32]
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(PNG_SIGNATURE):
+        return "png"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in AVIF_BRANDS:
+            return "avif"
+        if brand in HEIF_BRANDS:
+            return "heif"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head[:2] == b"BM":
+        return "bmp"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.lstrip().startswith((b"<?xml", b"<svg")):
+        return "xml"
+    if head and all(32 <= b < 127 or b in (9, 10, 13) for b in head):
+        return "text"
+    return None
