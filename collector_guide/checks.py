@@ -104,18 +104,19 @@ def _references(r: Rubric) -> Iterator[Found]:
         yield from _condition(r, hint.suggest, ("evidence_hints", hi, "suggest"), before=None)
 
 
+def _unknown_axis(loc: tuple, axis: str, axes: list[str]) -> Found:
+    return (loc, f"unknown axis '{axis}'; the axes are: {listing(axes)}."
+            + did_you_mean(axis, axes), "error")
+
+
 def _effects(r: Rubric) -> Iterator[Found]:
     axes = [a.id for a in r.axes]
     for qi, q in enumerate(r.questions):
         for oi, option in enumerate(q.options):
             for axis in option.effects:
                 if axis not in axes:
-                    yield (
-                        ("questions", qi, "options", oi, "effects", axis),
-                        f"unknown axis '{axis}'; the axes are: {listing(axes)}."
-                        + did_you_mean(axis, axes),
-                        "error",
-                    )
+                    yield _unknown_axis(("questions", qi, "options", oi, "effects", axis),
+                                        axis, axes)
         if not any(moves(q, a) for a in axes):
             yield (
                 ("questions", qi),
@@ -133,12 +134,7 @@ def _effects(r: Rubric) -> Iterator[Found]:
     for ai, arch in enumerate(r.archetypes):
         for axis in arch.at:
             if axis not in axes:
-                yield (
-                    ("archetypes", ai, "at", axis),
-                    f"unknown axis '{axis}'; the axes are: {listing(axes)}."
-                    + did_you_mean(axis, axes),
-                    "error",
-                )
+                yield _unknown_axis(("archetypes", ai, "at", axis), axis, axes)
         for axis in axes:
             if axis not in arch.at:
                 yield (("archetypes", ai, "at"), f"gives no position on the axis '{axis}'", "error")
@@ -148,12 +144,7 @@ def _bands(r: Rubric) -> Iterator[Found]:
     axes = [a.id for a in r.axes]
     for bi, band in enumerate(r.bands):
         if band.axis not in axes:
-            yield (
-                ("bands", bi, "axis"),
-                f"unknown axis '{band.axis}'; the axes are: {listing(axes)}."
-                + did_you_mean(band.axis, axes),
-                "error",
-            )
+            yield _unknown_axis(("bands", bi, "axis"), band.axis, axes)
         elif band.from_ >= band.to:
             yield (("bands", bi, "to"), f"must be greater than from ({band.from_})", "error")
     for axis in axes:
