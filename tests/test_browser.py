@@ -1,0 +1,364 @@
+"""The app in a real browser: headless Chromium at a phone's size, driven by taps.
+
+AppTest (tests/test_app.py) checks the script; these tests check what only a browser shows:
+that taps land, that a reload or a shared link restores the walk-through, and what the pages
+look like. Every label comes from the rubric, so a reworded option does not break them.
+
+Screenshots go to a temporary folder, or to docs/screenshots/ with COLLECTOR_GUIDE_SCREENSHOTS=1
+(the README's pictures are made that way). Without Chromium or playwright these tests skip,
+except under CI=true, where they fail: CI installs both.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+from browser_support import (
+    DESKTOP,
+    PHONE,
+    ROOT,
+    TIMEOUT_MS,
+    content_height,
+    install_tap_clock,
+    key_selector,
+    launch_chromium,
+    missing_browser,
+    open_app,
+    streamlit_server,
+    tap_and_settle,
+    wait_settled,
+)
+
+from collector_guide import NOT_SURE, assess, compose, load_rubric, load_work
+from collector_guide.rubric import Question, Rubric, Section
+from collector_guide.scoring import shown_questions
+from collector_guide.urlstate import encode, encode_answers
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # reported by missing_browser()
+    expect = sync_playwright = None
+
+pytestmark = pytest.mark.browser
+
+RUBRIC_PATH = ROOT / "rubrics" / "assisted-vs-generated.toml"
+SAMPLE = ROOT / "sample_works" / "tidewater-ledger-7.toml"
+# Markdown and HTML in a typed title must come back exactly as typed.
+TITLE = "Harbour study *No. 3* <b>at dusk</b>"
+EXCEPTION = '[data-testid="stException"]'
+
+
+# --- fixtures ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_ready() -> None:
+    missing = missing_browser()
+    if missing is None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"The browser tests cannot run: {missing} is missing. CI must install it "
+                    "(.ci/run installs Debian's chromium and the [test] extras).", pytrace=False)
+    pytest.skip(f"{missing} not found; CI installs it (.ci/run), so these tests run there")
+
+
+@pytest.fixture(scope="session")
+def rubric() -> Rubric:
+    return load_rubric(RUBRIC_PATH)
+
+
+@pytest.fixture(scope="session")
+def browser(browser_ready):
+    playwright = sync_playwright().start()
+    try:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def server(browser_ready):
+    with streamlit_server() as running:
+        yield running
+
+
+def _new_page(browser, options: dict):
+    context = browser.new_context(**options)
+    install_tap_clock(context)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return context, page, errors
+
+
+@pytest.fixture
+def phone(browser, server):
+    context, page, errors = _new_page(browser, PHONE)
+    try:
+        yield page
+        assert not errors, f"JavaScript errors in the page: {errors}"
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def desktop(browser, server):
+    context, page, errors = _new_page(browser, DESKTOP)
+    try:
+        yield page
+        assert not errors, f"JavaScript errors in the page: {errors}"
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory) -> Path:
+    if os.environ.get("COLLECTOR_GUIDE_SCREENSHOTS") == "1":
+        folder = ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")  # CI and everyday runs: keep git clean
+
+
+# --- driving the questionnaire -------------------------------------------------------------------
+
+
+def box(page, r: Rubric, q: Question):
+    return page.locator(key_selector(f"q:{r.id}:{q.id}"))
+
+
+def choices(page, r: Rubric, q: Question):
+    """The tappable answers of a question, in the rubric's order, "Not sure" last."""
+    if q.kind == "multiple":
+        return box(page, r, q).locator('button[data-variant="pills"]')
+    return box(page, r, q).locator('[data-testid="stRadioOption"]')
+
+
+def option_ids(q: Question) -> list[str]:
+    return [o.id for o in q.options] + [NOT_SURE]
+
+
+def option_label(r: Rubric, q: Question, option_id: str) -> str:
+    return r.labels.not_sure if option_id == NOT_SURE else q.option(option_id).label
+
+
+def tap_answer(page, r: Rubric, q: Question, option_id: str, answers: dict) -> None:
+    """Tap one answer, record it in the test's mirror of the answers, and wait until the app
+    holds it too (its compact form in the URL)."""
+    index = option_ids(q).index(option_id)
+    target = choices(page, r, q).nth(index)
+    expect(target).to_have_text(option_label(r, q, option_id))
+    if q.kind != "multiple" or option_id == NOT_SURE:
+        answers[q.id] = option_id
+    else:
+        previous = answers.get(q.id)
+        answers[q.id] = [*(previous if isinstance(previous, list) else []), option_id]
+    tap_and_settle(page, target, query={"a": encode_answers(r, answers)})
+    if q.kind == "multiple":
+        expect(target).to_have_attribute("aria-pressed", "true")
+    else:
+        expect(box(page, r, q).locator('input[type="radio"]').nth(index)).to_be_checked()
+
+
+def visible_in(r: Rubric, sec: Section, answers: dict) -> list[Question]:
+    shown = shown_questions(r, answers)
+    return [q for q in r.questions_in(sec.id) if q.id in shown]
+
+
+def assert_shown(page, r: Rubric, sec: Section, answers: dict) -> None:
+    """Exactly the questions that apply are on screen, each showing exactly its answer."""
+    visible = {q.id for q in visible_in(r, sec, answers)}
+    for q in r.questions_in(sec.id):
+        if q.id not in visible:
+            expect(box(page, r, q)).to_have_count(0)
+            continue
+        expect(box(page, r, q)).to_be_visible()
+        raw = answers.get(q.id)
+        picked = set(raw) if isinstance(raw, list) else {raw} if raw else set()
+        for i, option_id in enumerate(option_ids(q)):
+            if q.kind == "multiple":
+                pill = choices(page, r, q).nth(i)
+                expect(pill).to_have_attribute("aria-pressed", str(option_id in picked).lower())
+            else:
+                radio = box(page, r, q).locator('input[type="radio"]').nth(i)
+                expect(radio).to_be_checked(checked=option_id in picked)
+
+
+def tap_nav(page, key: str, step: int, expect_text: str) -> None:
+    """Tap Back, Next or Start, and wait for the step it leads to."""
+    tap_and_settle(page, page.locator(key_selector(key) + " button"), expect_text,
+                   query={"s": str(step)})
+
+
+def start_and_title(page, server, r: Rubric, title: str) -> None:
+    open_app(page, server.url, r.labels.start_new)
+    tap_nav(page, "start_new", 1, r.labels.work_heading)
+    field = page.locator(key_selector("work:title") + " input")
+    field.tap()
+    field.fill(title)
+    field.press("Enter")  # commits the text input: one rerun stores it, and the URL carries it
+    wait_settled(page, query={"w": encode(r, 1, {}, {"title": title}, [])["w"]})
+    tap_nav(page, "next_1", 2, r.sections[0].title)
+
+
+def not_sure_question(r: Rubric) -> Question:
+    """A question whose "Not sure" reveals another one, so the walk-through also crosses a
+    show_if; any question will do if the rubric has none."""
+    for q in r.questions:
+        for c in q.conditions:
+            if NOT_SURE in c.any_of:
+                return r.question(c.question)
+    return r.questions[0]
+
+
+def query(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def assert_no_exception(page) -> None:
+    expect(page.locator(EXCEPTION)).to_have_count(0)
+    expect(page.get_by_text("Something went wrong")).to_have_count(0)
+
+
+def archetype_name(r: Rubric, answers: dict) -> str:
+    return compose(r, assess(r, answers)).archetype_name
+
+
+def result_url(server, r: Rubric, answers: dict, work: dict) -> str:
+    params = encode(r, len(r.sections) + 2, answers, work, [])
+    return f"{server.url}/?{urlencode(params)}"
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+def test_walk_through_by_tapping(phone, server, rubric):
+    r = rubric
+    unsure = not_sure_question(r)
+    start_and_title(phone, server, r, TITLE)
+    answers: dict = {}
+    for n, sec in enumerate(r.sections):
+        step = n + 2
+        expect(phone.get_by_role("heading", name=sec.title)).to_be_visible()
+        # Answer every question that is shown, re-reading show_if after each answer.
+        while todo := [q for q in visible_in(r, sec, answers) if q.id not in answers]:
+            q = todo[0]
+            option_id = NOT_SURE if q.id == unsure.id else q.options[0].id
+            tap_answer(phone, r, q, option_id, answers)
+            if option_id == NOT_SURE:
+                # The bordered card around the question explains what "Not sure" does.
+                card = phone.locator(key_selector(f"box:{q.id}"))
+                expect(card).to_contain_text(r.labels.not_sure_help)
+        assert_shown(phone, r, sec, answers)
+        assert query(phone).get("a") == encode_answers(r, answers), "the URL keeps the answers"
+        last = n == len(r.sections) - 1
+        tap_nav(phone, f"next_{step}", step + 1, TITLE if last else r.sections[n + 1].title)
+
+    assert unsure.id in answers and answers[unsure.id] == NOT_SURE
+    expect(phone.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
+    expect(phone.get_by_role("heading", name=r.labels.map_heading)).to_be_visible()
+    expect(phone.locator(key_selector("result_map") + " .js-plotly-plot")).to_be_visible()
+    expect(phone.get_by_text(archetype_name(r, answers)).first).to_be_visible()
+    expect(phone.get_by_role("heading", name=r.reading.ask_heading)).to_be_visible()
+    assert_no_exception(phone)
+
+
+def test_reload_half_way_keeps_every_answer(phone, server, rubric):
+    r = rubric
+    first, second = r.sections[0], r.sections[1]
+    start_and_title(phone, server, r, TITLE)
+    # The last real option of each radio and two pills: these open show_if questions later on.
+    answers: dict = {}
+    while todo := [q for q in visible_in(r, first, answers) if q.id not in answers]:
+        q = todo[0]
+        for option in q.options[-2:] if q.kind == "multiple" else q.options[-1:]:
+            tap_answer(phone, r, q, option.id, answers)
+    tap_nav(phone, "next_2", 3, second.title)
+    shown_second = visible_in(r, second, answers)
+    assert len(shown_second) >= 3, "the first section's answers should open later questions"
+    for q in shown_second[:2]:  # part of the second section, not all of it
+        tap_answer(phone, r, q, q.options[0].id, answers)
+
+    phone.reload()
+    wait_settled(phone, second.title, query={"s": "3", "a": encode_answers(r, answers)})
+    assert query(phone)["s"] == "3"
+    expect(phone.get_by_role("heading", name=second.title)).to_be_visible()
+    assert_shown(phone, r, second, answers)
+
+    tap_nav(phone, "back_3", 2, first.title)
+    assert_shown(phone, r, first, answers)
+    tap_nav(phone, "back_2", 1, r.labels.work_heading)
+    expect(phone.locator(key_selector("work:title") + " input")).to_have_value(TITLE)
+    assert_no_exception(phone)
+
+
+def _full_length_shot(page, path: Path, width: int) -> None:
+    """Streamlit scrolls inside stMain, so grow the viewport to the content, then shoot."""
+    for _ in range(3):  # the layout can grow once more after the viewport does
+        height = content_height(page) + 40
+        if height <= page.viewport_size["height"]:
+            break
+        page.set_viewport_size({"width": width, "height": height})
+        wait_settled(page)
+    page.screenshot(path=str(path), scale="css", animations="disabled")
+
+
+def _png_width(path: Path) -> int:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.width
+
+
+def test_screenshots(phone, desktop, server, rubric, screenshot_dir):
+    r = rubric
+    open_app(phone, server.url, r.labels.start_new)
+    expect(phone.locator(key_selector("start_map") + " .js-plotly-plot .main-svg").first
+           ).to_be_visible()
+    start = screenshot_dir / "phone-start.png"
+    phone.screenshot(path=str(start), scale="css", animations="disabled")  # the first screen
+
+    work = load_work(SAMPLE, r)
+    url = result_url(server, r, work.answers, work.work.model_dump())
+    shots = {"phone-result.png": (phone, 390), "desktop-result.png": (desktop, 1280)}
+    for name, (page, width) in shots.items():
+        open_app(page, url, work.work.title)
+        expect(page.locator(key_selector("moved_chart") + " .js-plotly-plot .main-svg").first
+               ).to_be_visible()
+        _full_length_shot(page, screenshot_dir / name, width)
+        assert_no_exception(page)
+
+    for name, width in (("phone-start.png", 390), ("phone-result.png", 390),
+                        ("desktop-result.png", 1280)):
+        assert _png_width(screenshot_dir / name) == width
+
+
+def test_shared_link_opens_the_reading(phone, server, rubric):
+    r = rubric
+    work = load_work(SAMPLE, r)
+    open_app(phone, result_url(server, r, work.answers, work.work.model_dump()), work.work.title)
+    expect(phone.get_by_role("heading", name=work.work.title)).to_be_visible()
+    expect(phone.get_by_text(archetype_name(r, work.answers)).first).to_be_visible()
+    expect(phone.locator(key_selector("result_map") + " .js-plotly-plot")).to_be_visible()
+    assert_no_exception(phone)
+
+
+def test_tampered_link_explains_and_goes_on(phone, server, rubric):
+    r = rubric
+    open_app(phone, f"{server.url}/?r=nope&a=zzz&s=99")
+    notice = phone.locator('[data-testid="stAlertContentInfo"]')
+    expect(notice.first).to_be_visible()
+    expect(notice.filter(has_text="nope")).to_have_count(1)
+    # The default rubric is used; the step is clamped to a real one.
+    expect(phone.get_by_role("heading").first).to_be_visible()
+    assert 0 <= int(query(phone)["s"]) <= len(r.sections) + 2
+    assert query(phone)["r"] == r.id
+    assert_no_exception(phone)
