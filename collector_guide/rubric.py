@@ -220,6 +220,7 @@ class Labels(_Strict):
     result_heading: Text = "The reading"
     map_heading: Text = "On the map"
     map_alt: Text = "Map of the two spectra"
+    map_in_words: Text = "The map, in words"
     uncertainty_box: Text = "Where it could still move"
     this_work: Text = "This work"
     sample_works: Text = "Sample works"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 
@@ -11,14 +12,16 @@ from collector_guide.ui import pages, state
 from collector_guide.ui.style import CSS, SCROLL_TOP
 
 log = logging.getLogger("collector_guide")
+ICON = Path(__file__).with_name("icon.png")
 
 
 def run() -> None:
     lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()))
     gallery = next((r.rubric.gallery for r in lib.catalog.rubrics.values() if r.rubric.gallery),
                    None)
+    # A bundled icon: a Material icon name would make the browser fetch it from Google.
     st.set_page_config(page_title=f"Collector Guide · {gallery}" if gallery else "Collector Guide",
-                       page_icon=":material/palette:", layout="centered",
+                       page_icon=str(ICON), layout="centered",
                        initial_sidebar_state="collapsed")
     st.html(CSS)
     if not lib.catalog.rubrics:

@@ -67,13 +67,33 @@ def nav(r: Rubric, step: int, *, next_label: str | None = None, next_step: int |
 
 
 def sample_points(lib: Library, r: Rubric) -> list[MapPoint]:
-    x_id, y_id = (a.id for a in r.axes)
-    points = []
-    for sample in lib.samples.get(r.id, []):
-        p = assess(r, sample.work.answers)
-        points.append(MapPoint(sample.work.work.title or sample.slug, p.axes[x_id].value,
-                               p.axes[y_id].value))
-    return points
+    return lib.points.get(r.id, [])
+
+
+# Figures are cached by what determines them (rubric, answers, visit), never by who asked:
+# plotly validates every part of a figure as it is built, ~50 ms a map, on every tap.
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _map(_r: Rubric, _placement: Placement | None, _samples: tuple, _visit: tuple,
+         key: tuple, this_work: str, height: int):
+    return map_figure(_r, _placement, samples=_samples, visit=_visit, this_work=this_work,
+                      height=height)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _moved(_r: Rubric, _placement: Placement, _labels: dict, key: tuple):
+    return contributions_figure(_r, _placement, _labels)
+
+
+def _answers_key(r: Rubric) -> tuple:
+    return (r.id, r.version, urlstate.encode_answers(r, st.session_state[ANSWERS]))
+
+
+def map_legend(r: Rubric, visit: bool) -> str:
+    parts = [f"● {r.labels.this_work}", f"⬚ {r.labels.uncertainty_box}",
+             f"○ {r.labels.sample_works}"]
+    if visit:
+        parts.append(f"◆ {r.labels.visit_heading}")
+    return " · ".join(parts)
 
 
 def start(lib: Library, r: Rubric) -> None:
@@ -82,11 +102,13 @@ def start(lib: Library, r: Rubric) -> None:
         st.caption(r.rubric.gallery)
     st.title(labels.start_heading)
     st.markdown(r.rubric.summary)
+    st.button(labels.start_new, key="start_new", type="primary", width="stretch",
+              on_click=state.start_fresh, args=(r.id,), icon=":material/visibility:")
     samples = sample_points(lib, r)
     # Drawing the map here also loads plotly's front-end code while the visitor reads.
-    st.plotly_chart(map_figure(r, samples=samples, height=340), key="start_map",
-                    config=PLOTLY_CONFIG, width="stretch")
-    st.caption(map_alt_text(r, None, samples=len(samples)))
+    fig = _map(r, None, tuple(samples), (), (r.id, r.version, "start"), "", 380)
+    st.plotly_chart(fig, key="start_map", config=PLOTLY_CONFIG, width="stretch")
+    st.caption(f"○ {labels.sample_works} · " + map_alt_text(r, None, samples=len(samples)))
     for axis in r.axes:
         st.markdown(f"**{axis.label}** — {axis.explanation}")
 
@@ -97,8 +119,6 @@ def start(lib: Library, r: Rubric) -> None:
                      format_func=lambda rid: rubrics[rid].rubric.title,
                      on_change=lambda: st.session_state.update(
                          {state.RUBRIC: st.session_state["pick_rubric"]}))
-    st.button(labels.start_new, key="start_new", type="primary", width="stretch",
-              on_click=state.start_fresh, args=(r.id,), icon=":material/visibility:")
 
     samples_here = lib.samples.get(r.id, [])
     if samples_here:
@@ -390,10 +410,13 @@ def result(lib: Library, r: Rubric, step: int) -> None:
     st.header(labels.map_heading)
     samples = sample_points(lib, r)
     visit = _visit_points(lib, r)
-    fig = map_figure(r, placement, samples=samples, visit=visit, this_work=labels.this_work,
-                     box_label=labels.uncertainty_box)
+    fig = _map(r, placement, tuple(samples), tuple(visit),
+               (*_answers_key(r), tuple(visit)), labels.this_work, 400)
     st.plotly_chart(fig, key="result_map", config=PLOTLY_CONFIG, width="stretch")
-    st.caption(map_alt_text(r, placement, samples=len(samples), visit=len(visit)))
+    st.caption(map_legend(r, bool(visit)))
+    with st.expander(labels.map_in_words, icon=":material/notes:"):
+        st.markdown(literal(map_alt_text(r, placement, samples=len(samples),
+                                         visit=len(visit))))
 
     st.header(labels.result_heading)
     st.markdown(" ".join(reading.placement_sentences))
@@ -439,7 +462,7 @@ def what_moved_it(r: Rubric, placement: Placement) -> None:
         return
     st.header(r.labels.what_moved_it)
     short = {c.question_id: _short(c.evidence[0], 52) for c in moved}
-    st.plotly_chart(contributions_figure(r, placement, short), key="moved_chart",
+    st.plotly_chart(_moved(r, placement, short, _answers_key(r)), key="moved_chart",
                     config=PLOTLY_CONFIG, width="stretch")
     lines = []
     for c in moved[:6]:

@@ -15,9 +15,11 @@ from pathlib import Path
 import streamlit as st
 
 from collector_guide import urlstate
+from collector_guide.charts import MapPoint
 from collector_guide.loading import Catalog, load_rubrics, load_work
 from collector_guide.problems import LoadError
 from collector_guide.rubric import Rubric, Work
+from collector_guide.scoring import assess
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RUBRIC_ID = "assisted-vs-generated"
@@ -54,6 +56,7 @@ class Library:
 
     catalog: Catalog
     samples: dict[str, list[Sample]] = field(default_factory=dict)  # rubric id → samples
+    points: dict[str, list[MapPoint]] = field(default_factory=dict)  # rubric id → on the map
 
     @property
     def default_id(self) -> str:
@@ -71,7 +74,15 @@ def library(rubrics_folder: str, samples_folder: str) -> Library:
         except LoadError:
             continue  # `collector-guide check` reports these; visitors just don't see them
         samples[work.assessment.rubric].append(Sample(path.stem, work, path))
-    return Library(catalog, samples)
+    points = {rid: [_point(catalog.rubrics[rid], s) for s in found]
+              for rid, found in samples.items()}
+    return Library(catalog, samples, points)
+
+
+def _point(r: Rubric, sample: Sample) -> MapPoint:
+    x_id, y_id = (a.id for a in r.axes)
+    p = assess(r, sample.work.answers)
+    return MapPoint(sample.work.work.title or sample.slug, p.axes[x_id].value, p.axes[y_id].value)
 
 
 def trust_anchors() -> str | None:

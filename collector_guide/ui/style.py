@@ -19,16 +19,17 @@ CSS = """
   [data-testid="stRadio"] > label p, [data-testid="stWidgetLabel"] p {
     font-size: 1.1rem !important; font-weight: 600; line-height: 1.45;
   }
-  [data-testid="stRadio"] [role="radiogroup"] { gap: 0.45rem; }
-  [data-testid="stRadio"] [role="radiogroup"] > label {
-    min-height: 3rem; padding: 0.55rem 0.8rem; margin: 0; width: 100%;
+  [data-testid="stRadioGroup"] { gap: 0.45rem; width: 100%; }
+  [data-testid="stRadioGroup"] > div { width: 100%; }
+  [data-testid="stRadioOption"] {
+    min-height: 3rem; padding: 0.55rem 0.8rem; margin: 0; width: 100%; box-sizing: border-box;
     border: 1px solid rgba(236, 232, 225, 0.18); border-radius: 0.6rem;
-    align-items: center;
+    align-items: center; cursor: pointer;
   }
-  [data-testid="stRadio"] [role="radiogroup"] > label:has(input:checked) {
-    border-color: #E0B45C; background: rgba(224, 180, 92, 0.10);
+  [data-testid="stRadioOption"][data-selected="true"] {
+    border-color: #E0B45C; background: rgba(224, 180, 92, 0.12);
   }
-  [data-testid="stRadio"] [role="radiogroup"] > label p { font-size: 1.02rem; }
+  [data-testid="stRadioOption"] p { font-size: 1.02rem; }
   [data-testid="stButtonGroup"] button { min-height: 3rem; font-size: 1rem; }
   .stButton > button, .stDownloadButton > button, [data-testid="stFormSubmitButton"] button {
     min-height: 3rem; font-size: 1.02rem; border-radius: 0.6rem;
