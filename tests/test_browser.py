@@ -89,6 +89,10 @@ def server(browser_ready):
         yield running
 
 
+LOCAL = ("localhost", "127.0.0.1", "::1")
+WEB = ("http", "https", "ws", "wss")
+
+
 def _new_page(browser, options: dict):
     context = browser.new_context(**options)
     install_tap_clock(context)
@@ -96,6 +100,10 @@ def _new_page(browser, options: dict):
     page.set_default_timeout(TIMEOUT_MS)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The app must never need the network: any request off this machine is a failure.
+    page.on("request", lambda req: errors.append(f"request off this machine: {req.url}")
+            if urlparse(req.url).hostname not in LOCAL and urlparse(req.url).scheme in WEB
+            else None)
     return context, page, errors
 
 
@@ -104,7 +112,7 @@ def phone(browser, server):
     context, page, errors = _new_page(browser, PHONE)
     try:
         yield page
-        assert not errors, f"JavaScript errors in the page: {errors}"
+        assert not errors, f"JavaScript errors or requests off this machine: {errors}"
     finally:
         context.close()
 
@@ -114,7 +122,7 @@ def desktop(browser, server):
     context, page, errors = _new_page(browser, DESKTOP)
     try:
         yield page
-        assert not errors, f"JavaScript errors in the page: {errors}"
+        assert not errors, f"JavaScript errors or requests off this machine: {errors}"
     finally:
         context.close()
 
