@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
 
 import pytest
-import tomllib
 from conftest import ROOT, SAMPLES
 from streamlit.testing.v1 import AppTest
 

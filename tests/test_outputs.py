@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
 import plotly.graph_objects as go
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10
+    import tomli as tomllib
+
 import pytest
-import tomllib
 from conftest import SAMPLES
 
 from collector_guide import NOT_SURE, assess, load_work
