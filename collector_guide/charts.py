@@ -61,6 +61,7 @@ def _layout(rubric: Rubric, height: int, highlight: str | None) -> dict:
     common = dict(range=[-1.12, 1.12], showgrid=False, zeroline=False, showticklabels=False,
                   fixedrange=True)
     return dict(
+        template="none",  # every colour is set here; plotly's default template is ~90% of a figure
         height=height,
         margin=dict(l=4, r=4, t=26, b=26),
         paper_bgcolor="rgba(0,0,0,0)",
@@ -203,6 +204,7 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
         for i, c in enumerate(rows)
     ]
     layout = dict(
+        template="none",
         height=70 + 58 * max(1, len(rows)),
         margin=dict(l=4, r=4, t=4, b=4),
         paper_bgcolor="rgba(0,0,0,0)",

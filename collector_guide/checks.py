@@ -12,6 +12,7 @@ from typing import Literal
 
 from collector_guide.problems import describe, did_you_mean, listing
 from collector_guide.rubric import (
+    LABEL_PLACEHOLDERS,
     NOT_SURE,
     READING_PLACEHOLDERS,
     Condition,
@@ -203,7 +204,7 @@ def _templates(r: Rubric) -> Iterator[Found]:
         if value:
             yield from _template(("reading", key), value, allowed)
     for name in Labels.model_fields:
-        allowed = ("step", "total") if name == "step_of" else ()
+        allowed = LABEL_PLACEHOLDERS.get(name, ())
         yield from _template(("labels", name), getattr(r.labels, name), allowed)
 
 

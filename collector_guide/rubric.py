@@ -193,6 +193,7 @@ class Labels(_Strict):
     """Every word of the app's interface, with English defaults a rubric may override."""
 
     not_sure: Text = "Not sure"
+    choose_all: Text = "Choose all that apply."
     not_sure_help: Text = "Not sure is a real answer: it widens the box, it never guesses."
     why_this_matters: Text = "Why this matters"
     start_heading: Text = "Read the work in front of you"
@@ -255,6 +256,7 @@ class Labels(_Strict):
     cautions: Text = "Cautions"
     ask_gallery: Text = "Questions to ask the gallery"
     keep_and_share: Text = "Keep and share"
+    keep_hint: Text = "This page's address keeps your answers: bookmark it, or share it."
     download_markdown: Text = "Reading (Markdown)"
     download_work: Text = "Work file (TOML)"
     download_json: Text = "Reading (JSON)"
@@ -264,6 +266,39 @@ class Labels(_Strict):
     edit_answers: Text = "Change answers"
     start_over: Text = "Start over"
     untitled: Text = "Untitled work"
+    visit_added: Text = (
+        "Added: this visit now holds {count}. Its works appear as diamonds on the map."
+    )
+    clear_visit: Text = "Clear the visit"
+    screen_error: Text = (
+        "Something went wrong while drawing this screen. Your answers are kept: go back a "
+        "step, or reload the page."
+    )
+    link_too_long: Text = "Part of the link was too long to be read and was ignored."
+    link_unknown_rubric: Text = (
+        "The link asks for a rubric this guide does not have (“{rubric}”); the default rubric "
+        "is used instead."
+    )
+    link_other_rubric: Text = "The answers in the link belong to another rubric and were not used."
+    link_old_version: Text = (
+        "The link was made with version {version} of this rubric; this is version {current}. "
+        "Answers that still fit were kept: please check them."
+    )
+    link_dropped: Text = "Answers in the link that could not be read were left open ({count})."
+    link_bad_step: Text = "The link's step could not be read; starting from the beginning."
+    link_bad_work: Text = "The work's details in the link could not be read."
+    link_bad_visit: Text = "The visit in the link could not be read."
+    link_partial_visit: Text = "Some works of this visit in the link could not be read."
+
+
+# The placeholders each label may use; anything else in braces is an error.
+LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "step_of": ("step", "total"),
+    "visit_added": ("count",),
+    "link_unknown_rubric": ("rubric",),
+    "link_old_version": ("version", "current"),
+    "link_dropped": ("count",),
+}
 
 
 class Rubric(_Strict):

@@ -166,47 +166,40 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
     """
     state = UrlState()
     notices = state.notices
+    words = rubrics[default_id].labels  # until the link's rubric is known
     too_long = sorted(k for k, v in params.items() if len(v) > MAX_PARAM)
     if too_long:
-        notices.append("Part of the link was too long to be read and was ignored.")
+        notices.append(words.link_too_long)
     params = {k: v for k, v in params.items() if len(v) <= MAX_PARAM}
     if not params:
         return state
 
     rubric_id = params.get("r")
     if rubric_id is not None and rubric_id not in rubrics:
-        notices.append(
-            f"The link asks for a rubric this guide does not have (“{rubric_id[:40]}”); "
-            "the default rubric is used instead."
-        )
+        notices.append(words.link_unknown_rubric.format(rubric=rubric_id[:40]))
         rubric_id = None
     state.rubric_id = rubric_id or default_id
     rubric = rubrics[state.rubric_id]
+    words = rubric.labels
 
     if "a" in params:
         if params.get("r") not in rubrics:
-            notices.append("The answers in the link belong to another rubric and were not used.")
+            notices.append(words.link_other_rubric)
         else:
             version = params.get("v")
             answers, dropped = decode_answers(rubric, params["a"])
             if version != rubric.version:
-                notices.append(
-                    f"The link was made with version {str(version)[:12]} of this rubric; this "
-                    f"is version {rubric.version}. Answers that still fit were kept: please "
-                    "check them."
-                )
+                notices.append(words.link_old_version.format(version=str(version)[:12],
+                                                             current=rubric.version))
             if dropped:
-                notices.append(
-                    f"{dropped} answer{'s' if dropped != 1 else ''} in the link could not be "
-                    "read and {} left open.".format("were" if dropped != 1 else "was")
-                )
+                notices.append(words.link_dropped.format(count=dropped))
             state.answers = answers
 
     try:
         step = int(params.get("s", "0"))
     except ValueError:
         step = 0
-        notices.append("The link's step could not be read; starting from the beginning.")
+        notices.append(words.link_bad_step)
     last = steps.get(state.rubric_id, 1) - 1
     state.step = max(0, min(step, last))
 
@@ -214,7 +207,7 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
         try:
             state.work = _clean_work(unpack(params["w"]))
         except ValueError:
-            notices.append("The work's details in the link could not be read.")
+            notices.append(words.link_bad_work)
     if "x" in params:
         try:
             visit = unpack(params["x"])
@@ -222,9 +215,9 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
                 raise ValueError
             state.visit = [v for v in visit[:MAX_VISIT] if _valid_visit_entry(v, rubrics)]
             if len(state.visit) != len(visit):
-                notices.append("Some works of this visit in the link could not be read.")
+                notices.append(words.link_partial_visit)
         except ValueError:
-            notices.append("The visit in the link could not be read.")
+            notices.append(words.link_bad_visit)
     return state
 
 

@@ -224,3 +224,14 @@ def test_schema_command_prints_json_schema():
 def test_usage_errors_exit_2():
     err = io.StringIO()
     assert main(["frobnicate"], out=io.StringIO(), err=err) == 2
+
+
+def test_labels_can_be_rewritten_and_their_placeholders_are_checked():
+    text = MINIMAL.read_text() + '\n[labels]\nnot_sure = "Weiß nicht"\nvisit_added = "{cuont}"\n'
+    checked = check_rubric_bytes(text.encode(), "de.toml")
+    (problem,) = checked.problems
+    assert problem.key == "labels.visit_added"
+    assert problem.message == ("unknown placeholder '{cuont}'; allowed here: {count}. "
+                               "Did you mean 'count'?")
+    fixed = check_rubric_bytes(text.replace("{cuont}", "{count} Werke").encode(), "de.toml")
+    assert fixed.ok and fixed.model.labels.not_sure == "Weiß nicht"

@@ -19,10 +19,13 @@ def run() -> None:
     lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()))
     gallery = next((r.rubric.gallery for r in lib.catalog.rubrics.values() if r.rubric.gallery),
                    None)
-    # A bundled icon: a Material icon name would make the browser fetch it from Google.
-    st.set_page_config(page_title=f"Collector Guide · {gallery}" if gallery else "Collector Guide",
-                       page_icon=str(ICON), layout="centered",
-                       initial_sidebar_state="collapsed")
+    if "cg_page_config" not in st.session_state:
+        # Once a session: the browser keeps it, and the icon costs ~5 ms to encode each run.
+        # A bundled icon, because a Material icon name makes the browser fetch it from Google.
+        st.session_state["cg_page_config"] = True
+        st.set_page_config(
+            page_title=f"Collector Guide · {gallery}" if gallery else "Collector Guide",
+            page_icon=str(ICON), layout="centered", initial_sidebar_state="collapsed")
     st.html(CSS)
     if not lib.catalog.rubrics:
         no_rubric(lib.catalog.problems)
@@ -49,8 +52,7 @@ def run() -> None:
             pages.result(lib, r, step)
     except Exception:  # never show a visitor a traceback; their answers stay in the state
         log.exception("while drawing step %s", step)
-        st.error("Something went wrong while drawing this screen. Your answers are kept: "
-                 "go back a step, or reload the page.")
+        st.error(r.labels.screen_error)
         st.button(r.labels.back, key="recover_back", on_click=state.go, args=(max(0, step - 1),))
     state.sync_url(r)
 

@@ -345,7 +345,7 @@ def question(r: Rubric, q: Question) -> None:
                 default = [c for c in current if c in ids] if isinstance(current, list) else []
             st.pills(q.prompt, ids, selection_mode="multi", default=default,
                      format_func=names.get, key=key, on_change=_store_multiple, args=(r, q))
-            st.caption("Choose all that apply.")
+            st.caption(r.labels.choose_all)
         else:
             st.radio(q.prompt, ids, index=ids.index(current) if current in ids else None,
                      format_func=names.get, key=key, on_change=_store_single, args=(r, q))
@@ -440,7 +440,7 @@ def result(lib: Library, r: Rubric, step: int) -> None:
         st.markdown(reading.ask_none)
 
     what_moved_it(r, placement)
-    keep_and_share(lib, r, placement, info)
+    keep_and_share(lib, r, placement, reading, info)
     if reading.closing:
         st.caption(reading.closing)
     row = st.container(horizontal=True, gap="small")
@@ -482,22 +482,37 @@ def _slug(text: str) -> str:
     return slug or "work"
 
 
-def keep_and_share(lib: Library, r: Rubric, placement: Placement, info: WorkInfo) -> None:
+def _payloads(r: Rubric, placement: Placement, reading, info: WorkInfo) -> tuple[str, ...]:
+    """The three downloads, remade only when the answers, the work or the evidence change.
+
+    Kept in this visitor's session only: it holds what they typed.
+    """
+    key = (_answers_key(r), info, reading.signed)
+    memo = st.session_state.get("cg_downloads")
+    if not memo or memo[0] != key:
+        memo = (key, (to_markdown(reading, info, r.labels.untitled),
+                      dump_work(r, info, st.session_state[ANSWERS]),
+                      to_json(r, placement, reading, info)))
+        st.session_state["cg_downloads"] = memo
+    return memo[1]
+
+
+def keep_and_share(lib: Library, r: Rubric, placement: Placement, reading,
+                   info: WorkInfo) -> None:
     labels = r.labels
     st.header(labels.keep_and_share)
-    st.caption("This page's address keeps your answers: bookmark it, or share it.")
-    reading = compose(r, placement, _signed())
+    st.caption(labels.keep_hint)
+    markdown, work_file, json_text = _payloads(r, placement, reading, info)
     name = _slug(info.title or labels.untitled)
     row = st.container(horizontal=True, gap="small")
     with row:
-        st.download_button(labels.download_markdown, to_markdown(reading, info, labels.untitled),
+        st.download_button(labels.download_markdown, markdown,
                            file_name=f"{name}.md", mime="text/markdown", key="dl_md",
                            on_click="ignore", width="stretch", icon=":material/description:")
-        st.download_button(labels.download_work,
-                           dump_work(r, info, st.session_state[ANSWERS]),
+        st.download_button(labels.download_work, work_file,
                            file_name=f"{name}.toml", mime="application/toml", key="dl_toml",
                            on_click="ignore", width="stretch", icon=":material/save:")
-        st.download_button(labels.download_json, to_json(r, placement, reading, info),
+        st.download_button(labels.download_json, json_text,
                            file_name=f"{name}.json", mime="application/json", key="dl_json",
                            on_click="ignore", width="stretch", icon=":material/data_object:")
 
@@ -506,8 +521,7 @@ def keep_and_share(lib: Library, r: Rubric, placement: Placement, info: WorkInfo
               width="stretch", icon=":material/playlist_add:")
     visit = st.session_state[VISIT]
     if st.session_state.pop("visit_added", False):
-        st.success(f"Added. This visit now has {len(visit)} "
-                   f"work{'s' if len(visit) != 1 else ''}; they appear as diamonds on the map.")
+        st.success(labels.visit_added.format(count=len(visit)))
     if visit:
         titles = [literal(v.get("work", {}).get("title") or labels.untitled) for v in visit]
         st.markdown("\n".join(f"- {t}" for t in titles))
@@ -517,5 +531,5 @@ def keep_and_share(lib: Library, r: Rubric, placement: Placement, info: WorkInfo
                                                                 labels.untitled),
                                file_name="visit.csv", mime="text/csv", key="dl_visit",
                                on_click="ignore", width="stretch", icon=":material/table:")
-            st.button("Clear the visit", key="clear_visit", on_click=_clear_visit,
+            st.button(labels.clear_visit, key="clear_visit", on_click=_clear_visit,
                       width="stretch", icon=":material/delete:")
