@@ -9,6 +9,19 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 AVIF_BRANDS = {b"avif", b"avis"}
 
+IMAGE_KINDS = {"jpeg", "png", "gif", "webp", "heif", "avif", "tiff", "bmp"}
+FORMAT_NAMES = {
+    "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heif": "HEIC",
+    "avif": "AVIF", "tiff": "TIFF", "bmp": "BMP",
+}
+NON_IMAGE_NAMES = {
+    "zip": "a ZIP archive (or an Office document)",
+    "pdf": "a PDF document",
+    "xml": "an SVG drawing or other XML text",
+    "gzip": "a gzip archive",
+    "text": "plain text",
+}
+
 
 def sniff(data: bytes) -> str | None:
     """jpeg, png, gif, webp, avif, heif, tiff, bmp; or zip, pdf, gzip, xml, text; else None."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from collector_guide.filetypes import sniff
+from collector_guide.filetypes import FORMAT_NAMES, NON_IMAGE_NAMES, sniff
 
 try:  # iPhone photos are HEIC; pillow-heif teaches Pillow to open them.
     from pillow_heif import register_heif_opener
@@ -270,17 +270,8 @@ def _megabytes(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-_FORMAT_NAMES = {
-    "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heif": "HEIC",
-    "avif": "AVIF", "tiff": "TIFF", "bmp": "BMP",
-}
-_NON_IMAGE_NAMES = {
-    "zip": "a ZIP archive (or an Office document)",
-    "pdf": "a PDF document",
-    "xml": "an SVG drawing or other XML text",
-    "gzip": "a gzip archive",
-    "text": "plain text",
-}
+_FORMAT_NAMES = FORMAT_NAMES
+_NON_IMAGE_NAMES = NON_IMAGE_NAMES
 
 
 def _peek_size(data: bytes, kind: str | None) -> tuple[int, int] | None:

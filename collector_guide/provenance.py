@@ -28,7 +28,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from PIL import Image, PngImagePlugin
 
-from collector_guide.filetypes import sniff
+from collector_guide.filetypes import FORMAT_NAMES, IMAGE_KINDS, NON_IMAGE_NAMES, sniff
 
 try:
     import c2pa
@@ -306,18 +306,9 @@ def _clean(text: str, limit: int) -> str:
 
 # --- Sniffing -----------------------------------------------------------------------------------
 
-_IMAGE_KINDS = {"jpeg", "png", "gif", "webp", "heif", "avif", "tiff", "bmp"}
-_KIND_NAMES = {
-    "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heif": "HEIF",
-    "avif": "AVIF", "tiff": "TIFF", "bmp": "BMP",
-}
-_NON_IMAGE_NAMES = {
-    "zip": "a ZIP archive (or an Office document)",
-    "pdf": "a PDF document",
-    "gzip": "a gzip archive",
-    "xml": "XML or SVG text",
-    "text": "plain text",
-}
+_IMAGE_KINDS = IMAGE_KINDS
+_KIND_NAMES = {**FORMAT_NAMES, "heif": "HEIF"}  # provenance names the container, not the codec
+_NON_IMAGE_NAMES = NON_IMAGE_NAMES
 _EXTENSIONS = {
     "jpeg": {"jpg", "jpeg", "jpe", "jfif"}, "png": {"png"}, "gif": {"gif"}, "webp": {"webp"},
     "heif": {"heic", "heif", "hif"}, "avif": {"avif"}, "tiff": {"tif", "tiff", "dng"},
