@@ -18,7 +18,6 @@ from collector_guide.scoring import Placement
 
 ORANGE = "#E69F00"  # this work
 SKY = "#56B4E9"  # other works of this visit
-GREEN = "#009E73"
 MUTED = "rgba(236, 232, 225, 0.35)"  # sample works: faint, for reference
 LABEL = "rgba(236, 232, 225, 0.72)"  # archetype names: quiet, but legible in a dim room
 GRID = "rgba(236, 232, 225, 0.18)"

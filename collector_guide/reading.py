@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from collector_guide.rubric import Rubric, WorkInfo
 from collector_guide.scoring import Placement
@@ -38,7 +38,6 @@ class Reading:
     ask_heading: str
     ask_none: str
     closing: str | None
-    cited_questions: tuple[str, ...] = field(default=())
 
     @property
     def main_text(self) -> str:
@@ -122,7 +121,6 @@ def compose(
         ask_heading=text.ask_heading,
         ask_none=text.ask_none,
         closing=text.closing,
-        cited_questions=tuple(c.question_id for c in cited),
     )
 
 

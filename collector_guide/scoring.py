@@ -99,17 +99,13 @@ def _prepare(rubric: Rubric) -> tuple[_Prepared, ...]:
     return rubric.cached("scoring", lambda: tuple(one(q) for q in rubric.questions))
 
 
-def chosen(answers: Mapping[str, object], question: Question) -> tuple[str, ...] | None:
+def _chosen(answers: Mapping[str, object], question: Question, valid: frozenset[str],
+            order: tuple[str, ...]) -> tuple[str, ...] | None:
     """The valid option ids chosen for a question, or None when it is unsure or unanswered.
 
     Anything that is not an option of the question is ignored: scoring never fails on a stale
     or tampered answer (the loader reports those; the app keeps what it can).
     """
-    return _chosen(answers, question, {o.id for o in question.options},
-                   [o.id for o in question.options])
-
-
-def _chosen(answers, question, valid, order) -> tuple[str, ...] | None:
     raw = answers.get(question.id)
     if raw is None or raw == NOT_SURE:
         return None
@@ -141,11 +137,6 @@ def shown_questions(
         if not q.show_if or all(_holds(c, picks) for c in q.show_if):
             picks[q.id] = _chosen(answers, q, prep.valid, prep.order)
     return picks
-
-
-def effect(question: Question, option_ids: Sequence[str], axis_id: str) -> float:
-    total = sum(o.effects.get(axis_id, 0.0) for o in question.options if o.id in option_ids)
-    return max(-1.0, min(1.0, total))
 
 
 def effect_range(question: Question, axis_id: str) -> tuple[float, float]:

@@ -12,6 +12,7 @@ except under CI=true, where they fail: CI installs both.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
@@ -107,24 +108,27 @@ def _new_page(browser, options: dict):
     return context, page, errors
 
 
-@pytest.fixture
-def phone(browser, server):
-    context, page, errors = _new_page(browser, PHONE)
+@contextmanager
+def _checked_page(browser, options: dict):
+    """A fresh page that fails its test on a JavaScript error or a request off this machine."""
+    context, page, errors = _new_page(browser, options)
     try:
         yield page
         assert not errors, f"JavaScript errors or requests off this machine: {errors}"
     finally:
         context.close()
+
+
+@pytest.fixture
+def phone(browser, server):
+    with _checked_page(browser, PHONE) as page:
+        yield page
 
 
 @pytest.fixture
 def desktop(browser, server):
-    context, page, errors = _new_page(browser, DESKTOP)
-    try:
+    with _checked_page(browser, DESKTOP) as page:
         yield page
-        assert not errors, f"JavaScript errors or requests off this machine: {errors}"
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="session")

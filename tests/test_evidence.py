@@ -34,3 +34,10 @@ def test_signed_credentials_give_a_signed_suggestion_and_a_sentence(default_rubr
 
 def test_a_broken_signature_earns_no_sentence(default_rubric):
     assert signed_evidence(read_provenance(tampered(signed_jpeg()))) == []
+
+
+def test_the_rubric_knows_every_category_the_reader_can_report():
+    from collector_guide.provenance import CATEGORIES, INFORMATION
+    from collector_guide.rubric import EVIDENCE_CATEGORIES
+
+    assert set(EVIDENCE_CATEGORIES) == set(CATEGORIES) - {INFORMATION}

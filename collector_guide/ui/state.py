@@ -47,7 +47,6 @@ def samples_dir() -> Path:
 class Sample:
     slug: str
     work: Work
-    path: Path
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def library(rubrics_folder: str, samples_folder: str) -> Library:
             work = load_work(path, catalog.rubrics)
         except LoadError:
             continue  # `collector-guide check` reports these; visitors just don't see them
-        samples[work.assessment.rubric].append(Sample(path.stem, work, path))
+        samples[work.assessment.rubric].append(Sample(path.stem, work))
     points = {rid: [_point(catalog.rubrics[rid], s) for s in found]
               for rid, found in samples.items()}
     return Library(catalog, samples, points)
