@@ -45,8 +45,8 @@ from browser_support import (  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from collector_guide import load_rubric, load_work  # noqa: E402
+from collector_guide.keep.urlstate import encode, encode_answers  # noqa: E402
 from collector_guide.rubric import Rubric  # noqa: E402
-from collector_guide.urlstate import encode, encode_answers  # noqa: E402
 
 RUBRIC = ROOT / "rubrics" / "assisted-vs-generated.toml"
 SAMPLE = ROOT / "sample_works" / "tidewater-ledger-7.toml"

@@ -51,7 +51,7 @@ def _naive(data: bytes) -> bytes:
 
 
 def _ours(data: bytes) -> bytes:
-    from collector_guide.images import load_image
+    from collector_guide.photo.intake import load_image
 
     return load_image(data, max_side=MAX_SIDE).display_jpeg
 
@@ -75,7 +75,7 @@ VARIANTS = {"ours": _ours, "naive": _naive}
 def child(variant: str) -> None:
     from PIL import Image  # noqa: F401 - imported before the baseline, like the app would
 
-    import collector_guide.images  # noqa: F401
+    import collector_guide.photo.intake  # noqa: F401
 
     data = sys.stdin.buffer.read()
     baseline = _peak_rss_bytes()
@@ -105,7 +105,7 @@ def median_times(data: bytes, repeats: int) -> dict[str, float]:
 
 
 def time_provenance(data: bytes, repeats: int) -> float:
-    from collector_guide.provenance import read_provenance
+    from collector_guide.photo.provenance import read_provenance
 
     times = []
     for _ in range(repeats):

@@ -9,11 +9,11 @@ answers on the rubric's two spectra, and compose the written reading.
     >>> compose(rubric, placement).main_text  # doctest: +SKIP
 """
 
-from collector_guide.loading import Catalog, check_paths, load_rubric, load_rubrics, load_work
-from collector_guide.problems import LoadError, Problem
-from collector_guide.reading import Reading, SignedEvidence, compose, to_markdown, to_text
-from collector_guide.rubric import NOT_SURE, Rubric, Work
-from collector_guide.scoring import Placement, assess
+from collector_guide.assess.reading import Reading, SignedEvidence, compose, to_markdown, to_text
+from collector_guide.assess.scoring import Placement, assess
+from collector_guide.authoring.check import Catalog, check_paths, load_rubric, load_rubrics
+from collector_guide.keep.workfile import load_work
+from collector_guide.rubric import NOT_SURE, LoadError, Problem, Rubric, Work
 
 __all__ = [
     "NOT_SURE",

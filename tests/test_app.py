@@ -17,7 +17,7 @@ from conftest import ROOT, SAMPLES
 from streamlit.testing.v1 import AppTest
 
 from collector_guide import NOT_SURE, assess, load_work
-from collector_guide.urlstate import encode
+from collector_guide.keep.urlstate import encode
 
 RID = "assisted-vs-generated"
 pytestmark = pytest.mark.timeout(120)
@@ -325,7 +325,7 @@ def test_visit_collects_works_and_downloads_csv(default_rubric, downloads):
 
 @pytest.mark.parametrize("text", ["http://evil.example/x", "www.evil.example", "me@evil.example"])
 def test_typed_addresses_never_become_links(text):
-    from collector_guide.ui.pages import literal
+    from collector_guide.ui.common import literal
 
     shown = literal(text)
     assert "\u2060" in shown

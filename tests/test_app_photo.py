@@ -21,7 +21,7 @@ from provenance_fixtures import (
 )
 from streamlit.testing.v1 import AppTest
 
-from collector_guide.urlstate import encode
+from collector_guide.keep.urlstate import encode
 
 pytestmark = pytest.mark.timeout(120)
 TRAINED = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"

@@ -34,9 +34,9 @@ from browser_support import (
 )
 
 from collector_guide import NOT_SURE, assess, compose, load_rubric, load_work
+from collector_guide.assess.scoring import shown_questions
+from collector_guide.keep.urlstate import encode, encode_answers
 from collector_guide.rubric import Question, Rubric, Section
-from collector_guide.scoring import shown_questions
-from collector_guide.urlstate import encode, encode_answers
 
 try:
     from playwright.sync_api import expect, sync_playwright

@@ -19,8 +19,8 @@ from provenance_fixtures import (
     zip_bytes,
 )
 
-from collector_guide.cli_inspect import inspect_main
-from collector_guide.provenance import CAVEATS
+from collector_guide.cli.inspect import inspect_main
+from collector_guide.photo.provenance import CAVEATS
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -7,8 +7,8 @@ import re
 
 from conftest import FIXTURES, MINIMAL, ROOT
 
+from collector_guide.authoring.check import check_rubric_bytes
 from collector_guide.cli import main
-from collector_guide.loading import check_rubric_bytes
 from collector_guide.rubric import READING_PLACEHOLDERS, Labels, Rubric
 
 README = (ROOT / "README.md").read_text()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from provenance_fixtures import png_bytes, signed_jpeg, tampered, xmp_packet
 
-from collector_guide.evidence import signed_evidence, suggestions
-from collector_guide.provenance import read_provenance
+from collector_guide.photo.evidence import signed_evidence, suggestions
+from collector_guide.photo.provenance import read_provenance
 
 BASE = "http://cv.iptc.org/newscodes/digitalsourcetype/"
 
@@ -37,7 +37,7 @@ def test_a_broken_signature_earns_no_sentence(default_rubric):
 
 
 def test_the_rubric_knows_every_category_the_reader_can_report():
-    from collector_guide.provenance import CATEGORIES, INFORMATION
+    from collector_guide.photo.provenance import CATEGORIES, INFORMATION
     from collector_guide.rubric import EVIDENCE_CATEGORIES
 
     assert set(EVIDENCE_CATEGORIES) == set(CATEGORIES) - {INFORMATION}

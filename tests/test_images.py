@@ -27,8 +27,8 @@ from provenance_fixtures import (
     zip_bytes,
 )
 
-from collector_guide import images
-from collector_guide.images import NEUTRAL_BACKGROUND, ImageError, PreparedImage, load_image
+from collector_guide.photo import intake as images
+from collector_guide.photo.intake import NEUTRAL_BACKGROUND, ImageError, PreparedImage, load_image
 
 
 def decode(prepared: PreparedImage) -> Image.Image:

@@ -9,8 +9,9 @@ import pytest
 from conftest import FIXTURES, MINIMAL, ROOT
 
 from collector_guide import LoadError, load_rubric, load_rubrics, load_work
+from collector_guide.authoring.check import check_rubric_bytes
 from collector_guide.cli import main
-from collector_guide.loading import check_rubric_bytes, check_work_bytes
+from collector_guide.keep.workfile import check_work_bytes
 
 BAD = FIXTURES / "bad"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from collector_guide.locate import key_positions, locate
+from collector_guide.rubric.locate import key_positions, locate
 
 DOC = '''# comment
 [rubric]

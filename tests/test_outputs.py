@@ -15,18 +15,17 @@ import pytest
 from conftest import SAMPLES
 
 from collector_guide import NOT_SURE, assess, load_work
-from collector_guide.charts import (
+from collector_guide.assess.charts import (
     ORANGE,
     MapPoint,
     contributions_figure,
     map_alt_text,
     map_figure,
 )
-from collector_guide.loading import check_work_bytes
+from collector_guide.keep.urlstate import visit_entry
+from collector_guide.keep.visit import visit_csv, visit_table
+from collector_guide.keep.workfile import check_work_bytes, dump_work
 from collector_guide.rubric import WorkInfo
-from collector_guide.urlstate import visit_entry
-from collector_guide.visit import visit_csv, visit_table
-from collector_guide.workfile import dump_work
 
 
 @pytest.mark.parametrize("text", ['quote " and backslash \\', "tab\tand\nnewline", "ünïcödé ✓",

@@ -45,7 +45,7 @@ from provenance_fixtures import (
     zip_bytes,
 )
 
-from collector_guide.provenance import (
+from collector_guide.photo.provenance import (
     AI_ASSISTED,
     AI_GENERATED,
     ALGORITHMIC,
@@ -206,7 +206,7 @@ def _tiff_with_xmp(packet: bytes, exif: bytes) -> bytes:
 
 @pytest.mark.parametrize("fmt", ["HEIF", "AVIF", "TIFF"])
 def test_xmp_and_exif_from_other_containers(fmt):
-    import collector_guide.images  # noqa: F401 - registers pillow-heif's HEIF encoder too
+    import collector_guide.photo.intake  # noqa: F401 - registers pillow-heif's HEIF encoder too
 
     packet = xmp_packet(digital_source_type=IPTC_BASE + "algorithmicMedia")
     exif = exif_bytes(make="Apple", model="iPhone 15")

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from collector_guide import NOT_SURE, SignedEvidence, assess, compose, to_markdown, to_text
-from collector_guide.reading import fmt_value, join_list, to_dict
+from collector_guide.assess.reading import fmt_value, join_list, to_dict
 from collector_guide.rubric import WorkInfo
 
 GOLDEN = [

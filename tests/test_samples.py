@@ -10,7 +10,7 @@ from conftest import DEFAULT_RUBRIC, SAMPLES
 
 from collector_guide import assess, compose, load_work
 from collector_guide.cli import main
-from collector_guide.workfile import dump_work
+from collector_guide.keep.workfile import dump_work
 
 # (sample, quadrant, nearest archetype). "middle" means within ±0.15 on both axes.
 GOLDEN = [

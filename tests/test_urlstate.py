@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collector_guide import NOT_SURE
-from collector_guide.urlstate import (
+from collector_guide.keep.urlstate import (
     MAX_PARAM,
     decode,
     decode_answers,

@@ -7,9 +7,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from collector_guide.problems import Problem
-from collector_guide.ui import pages, state
+from collector_guide.rubric import Problem
+from collector_guide.ui import state
+from collector_guide.ui.common import literal
+from collector_guide.ui.questions import section
+from collector_guide.ui.reading import result
+from collector_guide.ui.start import start
 from collector_guide.ui.style import CSS, SCROLL_TOP
+from collector_guide.ui.work import the_work
 
 log = logging.getLogger("collector_guide")
 ICON = Path(__file__).with_name("icon.png")
@@ -33,7 +38,7 @@ def run() -> None:
     state.init(lib)
     r = state.rubric(lib)
     for notice in st.session_state[state.NOTICES]:
-        st.info(pages.literal(notice), icon=":material/info:")
+        st.info(literal(notice), icon=":material/info:")
     st.session_state[state.NOTICES] = []
     if st.session_state.pop(state.SCROLL, False):
         st.html(SCROLL_TOP.format(nonce=st.session_state[state.STEP]),
@@ -43,13 +48,13 @@ def run() -> None:
     st.session_state[state.STEP] = step
     try:
         if step == 0:
-            pages.start(lib, r)
+            start(lib, r)
         elif step == 1:
-            pages.the_work(lib, r, step)
+            the_work(lib, r, step)
         elif step < state.result_step(r):
-            pages.section(lib, r, step)
+            section(lib, r, step)
         else:
-            pages.result(lib, r, step)
+            result(lib, r, step)
     except Exception:  # never show a visitor a traceback; their answers stay in the state
         log.exception("while drawing step %s", step)
         st.error(r.labels.screen_error)

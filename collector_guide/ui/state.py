@@ -2,7 +2,7 @@
 
 Streamlit forgets the value of a widget that is not drawn, so answers never live only in
 widgets: they live in `session_state[ANSWERS]`, and every widget writes through to it the
-moment it changes. The URL carries the same state (see `collector_guide.urlstate`), so a
+moment it changes. The URL carries the same state (see `collector_guide.keep.urlstate`), so a
 reload, a discarded tab or a shared link comes back to the same place.
 """
 
@@ -14,12 +14,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from collector_guide import urlstate
-from collector_guide.charts import MapPoint
-from collector_guide.loading import Catalog, load_rubrics, load_work
-from collector_guide.problems import LoadError
-from collector_guide.rubric import Rubric, Work
-from collector_guide.scoring import assess
+from collector_guide.assess.charts import MapPoint
+from collector_guide.assess.scoring import assess
+from collector_guide.authoring.check import Catalog, load_rubrics
+from collector_guide.keep import urlstate
+from collector_guide.keep.workfile import load_work
+from collector_guide.rubric import LoadError, Rubric, Work
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RUBRIC_ID = "assisted-vs-generated"

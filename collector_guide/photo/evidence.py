@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from collector_guide.provenance import (
+from collector_guide.assess.reading import SignedEvidence
+from collector_guide.photo.provenance import (
     CATEGORY_LABELS,
     INFORMATION,
     SIGNED_TRUSTED,
@@ -17,7 +18,6 @@ from collector_guide.provenance import (
     ProvenanceReport,
     suggested_categories,
 )
-from collector_guide.reading import SignedEvidence
 from collector_guide.rubric import Rubric
 
 SIGNED = (SIGNED_TRUSTED, SIGNED_UNTRUSTED)

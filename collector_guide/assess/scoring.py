@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from collector_guide.rubric import NOT_SURE, Condition, Question, Rubric
+from collector_guide.rubric import NOT_SURE, Condition, Question, Rubric, effect_range, moves
 
 
 @dataclass(frozen=True)
@@ -137,18 +137,6 @@ def shown_questions(
         if not q.show_if or all(_holds(c, picks) for c in q.show_if):
             picks[q.id] = _chosen(answers, q, prep.valid, prep.order)
     return picks
-
-
-def effect_range(question: Question, axis_id: str) -> tuple[float, float]:
-    """The lowest and highest effect any answer to the question can have on an axis."""
-    values = [o.effects.get(axis_id, 0.0) for o in question.options]
-    if question.kind == "multiple":
-        return max(-1.0, sum(v for v in values if v < 0)), min(1.0, sum(v for v in values if v > 0))
-    return min(values), max(values)
-
-
-def moves(question: Question, axis_id: str) -> bool:
-    return any(o.effects.get(axis_id, 0.0) != 0.0 for o in question.options)
 
 
 def band_label(rubric: Rubric, axis_id: str, value: float) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from collector_guide.locate import Path, Position, locate
+from collector_guide.rubric.locate import Path, Position, locate
 
 Severity = Literal["error", "warning"]
 

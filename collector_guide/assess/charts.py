@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from collector_guide.reading import fmt_value
+from collector_guide.assess.reading import fmt_value
+from collector_guide.assess.scoring import Placement
 from collector_guide.rubric import Rubric
-from collector_guide.scoring import Placement
 
 ORANGE = "#E69F00"  # this work
 SKY = "#56B4E9"  # other works of this visit

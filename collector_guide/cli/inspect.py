@@ -1,6 +1,6 @@
 """`collector-guide inspect FILE... [--format text|json]`: what each image file says about itself.
 
-A thin shell over `collector_guide.provenance`: parse the arguments, read each file, print its
+A thin shell over `collector_guide.photo.provenance`: parse the arguments, read each file, print its
 findings, and exit 1 with a one-line `path: error: reason` on stderr for each unreadable file.
 """
 
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from collector_guide.provenance import (
+from collector_guide.photo.provenance import (
     CATEGORY_LABELS,
     CAVEATS,
     ProvenanceError,

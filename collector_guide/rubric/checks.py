@@ -1,7 +1,8 @@
-"""Checks that need the whole file: ids, references, band coverage, reachability, templates.
+"""Checks that need the whole rubric but no scoring: ids, references, bands, templates.
 
 Each check yields `(key path, message, severity)`; the loader turns the path into a line and a
-readable location. Messages say what is allowed and suggest the nearest valid name.
+readable location. Messages say what is allowed and suggest the nearest valid name. Checks that
+need scoring (can every band be reached?) sit above scoring, in `collector_guide.authoring`.
 """
 
 from __future__ import annotations
@@ -10,28 +11,20 @@ import string
 from collections.abc import Iterator
 from typing import Literal
 
-from collector_guide.problems import describe, did_you_mean, listing
-from collector_guide.rubric import (
-    LABEL_PLACEHOLDERS,
-    NOT_SURE,
-    READING_PLACEHOLDERS,
-    Condition,
-    Labels,
-    Rubric,
-    Work,
-)
-from collector_guide.scoring import assess, band_label, moves
+from collector_guide.rubric.fields import NOT_SURE
+from collector_guide.rubric.labels import LABEL_PLACEHOLDERS, Labels
+from collector_guide.rubric.models import READING_PLACEHOLDERS, Condition, Rubric, moves
+from collector_guide.rubric.problems import did_you_mean, listing
 
 Found = tuple[tuple, str, Literal["error", "warning"]]
 EPSILON = 1e-9
 
 
 def rubric(r: Rubric) -> list[Found]:
+    """Every structural problem of a rubric that parsed and matched the model."""
     found: list[Found] = []
     for check in (_unique_ids, _references, _effects, _bands, _templates, _sections):
         found += check(r)
-    if not any(sev == "error" for _, _, sev in found):
-        found += _reachable(r)  # only meaningful once the rubric hangs together
     return found
 
 
@@ -212,146 +205,3 @@ def _sections(r: Rubric) -> Iterator[Found]:
     for si, section in enumerate(r.sections):
         if not r.questions_in(section.id):
             yield (("sections", si), "no question belongs to this section", "error")
-
-
-# --- reachability -------------------------------------------------------------------------------
-
-
-def _steer(r: Rubric, target: dict[str, float], reached) -> dict[str, object]:
-    """Answers chosen greedily to bring the work as close as possible to `target`.
-
-    A few passes of coordinate descent: for each question in turn, keep the answer (or "Not
-    sure") that brings the point nearest. Cheap, deterministic, and good enough to show that
-    a region can be reached.
-    """
-    answers: dict[str, object] = {}
-
-    def cost(a: dict[str, object]) -> float:
-        placed = assess(r, a).axes
-        return sum((placed[k].value - v) ** 2 for k, v in target.items())
-
-    best = cost(answers)
-    for _ in range(3):
-        if reached(assess(r, answers)):
-            break
-        improved = False
-        for q in r.questions:
-            choices: list[object] = [NOT_SURE] + [o.id for o in q.options]
-            if q.kind == "multiple":
-                current = answers.get(q.id)
-                picked = list(current) if isinstance(current, list) else []
-                choices = [[o.id] for o in q.options] + [
-                    sorted({*picked, o.id}) for o in q.options if o.id not in picked
-                ] + [NOT_SURE]
-            for choice in choices:
-                trial = {**answers, q.id: choice}
-                c = cost(trial)
-                if c < best - EPSILON:
-                    best, answers, improved = c, trial, True
-            if improved and reached(assess(r, answers)):
-                return answers
-        if not improved:
-            break
-    return answers
-
-
-def _reachable(r: Rubric) -> Iterator[Found]:
-    for ai, arch in enumerate(r.archetypes):
-        placement = assess(r, _steer(r, dict(arch.at),
-                                     lambda p, a=arch: p.nearest_archetype == a.id))
-        if placement.nearest_archetype != arch.id:
-            near = placement.nearest_archetype
-            yield (
-                ("archetypes", ai, "at"),
-                f"no answers seem to place a work nearest to this archetype (the closest the "
-                f"questions reach lands nearer '{near}'); move it or give the questions "
-                "effects that reach it",
-                "error",
-            )
-    for bi, band in enumerate(r.bands):
-        middle = (band.from_ + band.to) / 2
-        placement = assess(r, _steer(
-            r, {band.axis: middle},
-            lambda p, b=band: band_label(r, b.axis, p.axes[b.axis].value) == b.label,
-        ))
-        value = placement.axes[band.axis].value
-        if band_label(r, band.axis, value) != band.label:
-            yield (
-                ("bands", bi),
-                f"no answers seem to reach this band (the nearest the questions get to "
-                f"{middle:+.2f} is {value:+.2f}); widen it or strengthen the effects",
-                "error",
-            )
-
-
-# --- work files ---------------------------------------------------------------------------------
-
-
-def work(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
-    found: list[Found] = []
-    r = rubrics.get(w.assessment.rubric)
-    if r is None:
-        if rubrics:
-            found.append((
-                ("assessment", "rubric"),
-                f"no rubric has the id '{w.assessment.rubric}'; the rubrics are: "
-                f"{listing(rubrics)}." + did_you_mean(w.assessment.rubric, rubrics),
-                "error",
-            ))
-        return found
-    if w.assessment.rubric_version != r.version:
-        found.append((
-            ("assessment", "rubric_version"),
-            f"this work was read with version {w.assessment.rubric_version} of "
-            f"'{r.id}'; the rubric is now version {r.version}. Answers that still fit are "
-            "kept; check the reading",
-            "warning",
-        ))
-    questions = [q.id for q in r.questions]
-    for qid, answer in w.answers.items():
-        loc = ("answers", qid)
-        q = r.question(qid)
-        if q is None:
-            found.append((
-                loc,
-                f"the rubric '{r.id}' has no question '{qid}'." + did_you_mean(qid, questions),
-                "error",
-            ))
-            continue
-        options = [o.id for o in q.options] + [NOT_SURE]
-        if q.kind == "multiple":
-            if isinstance(answer, str) and answer != NOT_SURE:
-                found.append((loc, f"'{qid}' takes several answers: write a list, "
-                              f'["{answer}"]', "error"))
-                continue
-            values = [answer] if isinstance(answer, str) else answer
-        else:
-            if not isinstance(answer, str):
-                found.append((loc, f"'{qid}' takes one answer, written in quotes; "
-                              f"found {describe(answer)}. Its answers are: {listing(options)}",
-                              "error"))
-                continue
-            values = [answer]
-        if not isinstance(values, list):
-            found.append((loc, f"expected a list of answers, found {describe(answer)}", "error"))
-            continue
-        for i, value in enumerate(values):
-            if not isinstance(value, str) or value not in options:
-                where = (*loc, i) if isinstance(answer, list) else loc
-                found.append((
-                    where,
-                    f"{describe(value)} is not an answer to '{qid}'; its answers are: "
-                    f"{listing(options)}." + did_you_mean(str(value), options),
-                    "error",
-                ))
-    if not any(sev == "error" for *_, sev in found):
-        shown = set(assess(r, w.answers).shown)
-        for qid in w.answers:
-            if qid not in shown:
-                found.append((
-                    ("answers", qid),
-                    "this question is not asked with these answers (its show_if is not met); "
-                    "its answer is ignored",
-                    "warning",
-                ))
-    return found

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from collector_guide.filetypes import FORMAT_NAMES, NON_IMAGE_NAMES, sniff
+from collector_guide.photo.filetypes import FORMAT_NAMES, NON_IMAGE_NAMES, sniff
 
 try:  # iPhone photos are HEIC; pillow-heif teaches Pillow to open them.
     from pillow_heif import register_heif_opener

@@ -13,12 +13,13 @@ Position = tuple[int, int]  # 1-based line and column
 _BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-class _Scanner:
+class _Reader:
+    """Characters, strings and dotted keys, and where each offset sits as (line, column)."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
         self.positions: dict[Path, Position] = {}
-        self.array_counts: dict[Path, int] = {}
         # Line starts, to turn an offset into a line and column cheaply.
         self.line_starts = [0]
         for n, ch in enumerate(text):
@@ -107,7 +108,13 @@ class _Scanner:
                 continue
             return parts
 
-    # -- structure --------------------------------------------------------------------------
+class _Scanner(_Reader):
+    """The document's structure: tables, arrays of tables, inline tables and arrays."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.array_counts: dict[Path, int] = {}
+
     def resolve(self, prefix: Path, parts: list[tuple[str, int]]) -> Path:
         """Extend `prefix` by header parts, stepping into the latest item of arrays of tables."""
         path = prefix
@@ -125,26 +132,30 @@ class _Scanner:
             if self.i >= len(self.text):
                 return self.positions
             if self.peek() == "[":
-                start = self.i
-                is_array = self.peek(1) == "["
-                self.i += 2 if is_array else 1
-                parts = self.read_key()
-                self.i += 2 if is_array else 1
-                if is_array:
-                    parent = self.resolve((), parts[:-1])
-                    array_path = (*parent, parts[-1][0])
-                    self.record(array_path, start)
-                    index = self.array_counts.get(array_path, 0)
-                    self.array_counts[array_path] = index + 1
-                    table = (*array_path, index)
-                    self.record(table, start)
-                else:
-                    table = self.resolve((), parts)
-                    self.positions[table] = self.pos(start)  # the header, not its last name
-                self.skip_line()
-                continue
-            self.key_value(table)
+                table = self.header()
+            else:
+                self.key_value(table)
             self.skip_line()
+
+    def header(self) -> Path:
+        """A `[table]` or `[[array.of.tables]]` header: the path of the table it opens."""
+        start = self.i
+        is_array = self.peek(1) == "["
+        self.i += 2 if is_array else 1
+        parts = self.read_key()
+        self.i += 2 if is_array else 1
+        if not is_array:
+            table = self.resolve((), parts)
+            self.positions[table] = self.pos(start)  # the header, not its last name
+            return table
+        parent = self.resolve((), parts[:-1])
+        array_path = (*parent, parts[-1][0])
+        self.record(array_path, start)
+        index = self.array_counts.get(array_path, 0)
+        self.array_counts[array_path] = index + 1
+        table = (*array_path, index)
+        self.record(table, start)
+        return table
 
     def skip_line(self) -> None:
         self.skip_space()
@@ -168,33 +179,39 @@ class _Scanner:
         if ch in ('"', "'"):
             self.read_string()
         elif ch == "{":
-            self.i += 1
-            while True:
-                self.skip_space()
-                if self.peek() in ("}", ""):
-                    self.i += 1
-                    return
-                if self.peek() == ",":
-                    self.i += 1
-                    continue
-                self.key_value(path)
+            self.inline_table(path)
         elif ch == "[":
-            self.i += 1
-            index = 0
-            while True:
-                self.skip_space(newlines=True)
-                if self.peek() in ("]", ""):
-                    self.i += 1
-                    return
-                if self.peek() == ",":
-                    self.i += 1
-                    continue
-                self.record((*path, index), self.i)
-                self.value((*path, index))
-                index += 1
+            self.array(path)
         else:
             while self.peek() and self.peek() not in ",]}\n#":
                 self.i += 1
+
+    def inline_table(self, path: Path) -> None:
+        self.i += 1
+        while True:
+            self.skip_space()
+            if self.peek() in ("}", ""):
+                self.i += 1
+                return
+            if self.peek() == ",":
+                self.i += 1
+                continue
+            self.key_value(path)
+
+    def array(self, path: Path) -> None:
+        self.i += 1
+        index = 0
+        while True:
+            self.skip_space(newlines=True)
+            if self.peek() in ("]", ""):
+                self.i += 1
+                return
+            if self.peek() == ",":
+                self.i += 1
+                continue
+            self.record((*path, index), self.i)
+            self.value((*path, index))
+            index += 1
 
 
 def _escaped(text: str, at: int) -> bool:

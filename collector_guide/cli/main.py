@@ -11,11 +11,11 @@ import json
 import sys
 from typing import TextIO
 
-from collector_guide.loading import check_paths, load_rubric, load_work
-from collector_guide.problems import LoadError
-from collector_guide.reading import compose, to_json, to_markdown, to_text
-from collector_guide.rubric import Labels, Rubric
-from collector_guide.scoring import assess
+from collector_guide.assess.reading import compose, to_json, to_markdown, to_text
+from collector_guide.assess.scoring import assess
+from collector_guide.authoring.check import check_paths, load_rubric
+from collector_guide.keep.workfile import load_work
+from collector_guide.rubric import Labels, LoadError, Rubric
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["inspect"]:
-        from collector_guide.cli_inspect import inspect_main
+        from collector_guide.cli.inspect import inspect_main
 
         return inspect_main(argv[1:], out=out, err=err)
     try:

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from collector_guide.assess.scoring import assess
+from collector_guide.keep.urlstate import visit_answers
 from collector_guide.rubric import Rubric
-from collector_guide.scoring import assess
-from collector_guide.urlstate import visit_answers
 
 COLUMNS = ("title", "artist", "year", "rubric", "rubric_version", "archetype")
 

@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from collector_guide.assess.scoring import Placement
 from collector_guide.rubric import Rubric, WorkInfo
-from collector_guide.scoring import Placement
 
 MOVED_BY_COUNT = 3  # the answers that moved the work most, cited by name
 ASK_LIMIT = 6  # a collector at a viewing can ask a handful of questions, not twenty

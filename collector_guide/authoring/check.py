@@ -1,0 +1,130 @@
+"""The whole check of rubric and work files: structure, then what only scoring can tell.
+
+`load_rubric`, `load_rubrics` and `check_paths` are what the app, the CLI and the public API use:
+a rubric is usable only once its bands and archetypes are shown to be reachable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from collector_guide.authoring.reachability import reachability
+from collector_guide.keep.workfile import check_work_bytes
+from collector_guide.rubric.loading import (
+    Checked,
+    check_rubric_structure,
+    kind_of,
+    parse_toml,
+    read_file,
+    sorted_problems,
+)
+from collector_guide.rubric.models import Rubric
+from collector_guide.rubric.problems import LoadError, Problem
+
+
+def check_rubric_bytes(raw: bytes, file: str) -> Checked:
+    """Every problem of a rubric file; the rubric itself only when it has no error."""
+    checked, locator = check_rubric_structure(raw, file)
+    if checked.model is None or locator is None:
+        return checked
+    # Reachability is only meaningful once the rubric hangs together.
+    found = [locator.problem(loc, msg, sev) for loc, msg, sev in reachability(checked.model)]
+    if not found:
+        return checked
+    problems = sorted_problems([*checked.problems, *found])
+    usable = not any(p.severity == "error" for p in problems)
+    return Checked(file, "rubric", checked.model if usable else None, problems)
+
+
+def load_rubric(path: str | FsPath) -> Rubric:
+    """Load and check one rubric file; raise `LoadError` with every problem found."""
+    checked = check_rubric_bytes(read_file(path), str(path))
+    if not checked.ok:
+        raise LoadError(checked.problems)
+    return checked.model  # type: ignore[return-value]
+
+
+@dataclass
+class Catalog:
+    """Every usable rubric in a folder, and the problems of those that are not."""
+
+    rubrics: dict[str, Rubric]
+    problems: list[Problem]
+    files: dict[str, str] = field(default_factory=dict)  # rubric id → file
+
+
+def load_rubrics(folder: str | FsPath) -> Catalog:
+    rubrics: dict[str, Rubric] = {}
+    files: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in sorted(FsPath(folder).glob("*.toml")):
+        try:
+            checked = check_rubric_bytes(read_file(path), str(path))
+        except LoadError as exc:
+            problems += exc.problems
+            continue
+        problems += checked.problems
+        if not checked.ok:
+            continue
+        rubric = checked.model
+        if rubric.id in rubrics:
+            problems.append(Problem(
+                str(path),
+                f"rubric id '{rubric.id}' is already used by {files[rubric.id]}; "
+                "each rubric needs its own id",
+                key="rubric.id",
+            ))
+            continue
+        rubrics[rubric.id] = rubric
+        files[rubric.id] = str(path)
+    return Catalog(rubrics, problems, files)
+
+
+def check_paths(paths: Sequence[str | FsPath]) -> list[Checked]:
+    """Check rubric and work files (folders are searched for *.toml), reporting everything.
+
+    Rubrics are checked first, so that work files can be checked against them.
+    """
+    files: list[FsPath] = []
+    missing: list[Checked] = []
+    for p in map(FsPath, paths):
+        if p.is_dir():
+            files += sorted(p.rglob("*.toml"))
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append(Checked(str(p), "unknown", None, [Problem(str(p), "no such file")]))
+    raws: dict[FsPath, bytes | Checked] = {}
+    for f in dict.fromkeys(files):
+        try:
+            raws[f] = read_file(f)
+        except LoadError as exc:
+            raws[f] = Checked(str(f), "unknown", None, exc.problems)
+    results: list[Checked] = []
+    rubrics: dict[str, Rubric] = {}
+    for f, raw in raws.items():
+        if isinstance(raw, bytes) and kind_of(raw) == "rubric":
+            checked = check_rubric_bytes(raw, str(f))
+            if checked.ok:
+                rubrics.setdefault(checked.model.id, checked.model)
+            results.append(checked)
+    for f, raw in raws.items():
+        if isinstance(raw, Checked):
+            results.append(raw)
+        elif kind_of(raw) == "work":
+            results.append(check_work_bytes(raw, str(f), rubrics))
+        elif kind_of(raw) == "unknown":
+            try:
+                parse_toml(raw, str(f))
+                problem = Problem(
+                    str(f),
+                    "neither a rubric (it has no [rubric] table) nor a work file "
+                    "(it has no [assessment] table)",
+                    1, 1,
+                )
+                results.append(Checked(str(f), "unknown", None, [problem]))
+            except LoadError as exc:
+                results.append(Checked(str(f), "unknown", None, exc.problems))
+    return missing + sorted(results, key=lambda c: c.file)

@@ -1,0 +1,149 @@
+"""Work files: checked against their rubric when read, written exactly when saved.
+
+The same TOML the app re-opens and `collector-guide read` reads. A writer is needed because the
+standard library only reads TOML; work files hold nothing but text and lists of ids, so a
+small, exact writer is enough.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path as FsPath
+
+from collector_guide.assess.scoring import assess
+from collector_guide.rubric.checks import Found
+from collector_guide.rubric.fields import NOT_SURE
+from collector_guide.rubric.loading import Checked, read_file, read_work_model, sorted_problems
+from collector_guide.rubric.models import Rubric
+from collector_guide.rubric.problems import LoadError, describe, did_you_mean, listing
+from collector_guide.rubric.work import Work, WorkInfo
+
+
+def check_work_bytes(raw: bytes, file: str, rubrics: dict[str, Rubric]) -> Checked:
+    """Check a work file; against its rubric when that rubric is among `rubrics`."""
+    try:
+        work, locator = read_work_model(raw, file)
+    except LoadError as exc:
+        return Checked(file, "work", None, exc.problems)
+    found = _answer_problems(work, rubrics)
+    problems = sorted_problems(locator.problem(loc, msg, sev) for loc, msg, sev in found)
+    usable = not any(p.severity == "error" for p in problems)
+    return Checked(file, "work", work if usable else None, problems)
+
+
+def load_work(path: str | FsPath, rubrics: dict[str, Rubric] | Rubric) -> Work:
+    """Load a work file and check its answers; raise `LoadError` with every problem found."""
+    if isinstance(rubrics, Rubric):
+        rubrics = {rubrics.id: rubrics}
+    checked = check_work_bytes(read_file(path), str(path), rubrics)
+    if not checked.ok:
+        raise LoadError(checked.problems)
+    return checked.model  # type: ignore[return-value]
+
+
+def _answer_problems(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
+    """The work's rubric and answers checked against that rubric, when it is known."""
+    found: list[Found] = []
+    r = rubrics.get(w.assessment.rubric)
+    if r is None:
+        if rubrics:
+            found.append((
+                ("assessment", "rubric"),
+                f"no rubric has the id '{w.assessment.rubric}'; the rubrics are: "
+                f"{listing(rubrics)}." + did_you_mean(w.assessment.rubric, rubrics),
+                "error",
+            ))
+        return found
+    if w.assessment.rubric_version != r.version:
+        found.append((
+            ("assessment", "rubric_version"),
+            f"this work was read with version {w.assessment.rubric_version} of "
+            f"'{r.id}'; the rubric is now version {r.version}. Answers that still fit are "
+            "kept; check the reading",
+            "warning",
+        ))
+    questions = [q.id for q in r.questions]
+    for qid, answer in w.answers.items():
+        loc = ("answers", qid)
+        q = r.question(qid)
+        if q is None:
+            found.append((
+                loc,
+                f"the rubric '{r.id}' has no question '{qid}'." + did_you_mean(qid, questions),
+                "error",
+            ))
+            continue
+        options = [o.id for o in q.options] + [NOT_SURE]
+        if q.kind == "multiple":
+            if isinstance(answer, str) and answer != NOT_SURE:
+                found.append((loc, f"'{qid}' takes several answers: write a list, "
+                              f'["{answer}"]', "error"))
+                continue
+            values = [answer] if isinstance(answer, str) else answer
+        else:
+            if not isinstance(answer, str):
+                found.append((loc, f"'{qid}' takes one answer, written in quotes; "
+                              f"found {describe(answer)}. Its answers are: {listing(options)}",
+                              "error"))
+                continue
+            values = [answer]
+        if not isinstance(values, list):
+            found.append((loc, f"expected a list of answers, found {describe(answer)}", "error"))
+            continue
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or value not in options:
+                where = (*loc, i) if isinstance(answer, list) else loc
+                found.append((
+                    where,
+                    f"{describe(value)} is not an answer to '{qid}'; its answers are: "
+                    f"{listing(options)}." + did_you_mean(str(value), options),
+                    "error",
+                ))
+    if not any(sev == "error" for *_, sev in found):
+        shown = set(assess(r, w.answers).shown)
+        for qid in w.answers:
+            if qid not in shown:
+                found.append((
+                    ("answers", qid),
+                    "this question is not asked with these answers (its show_if is not met); "
+                    "its answer is ignored",
+                    "warning",
+                ))
+    return found
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def toml_string(value: str) -> str:
+    # A JSON string literal is a valid TOML basic string (same escapes), with one exception:
+    # TOML has no \/ escape, and json.dumps never writes one.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dump_work(rubric: Rubric, work: WorkInfo | Mapping[str, str],
+              answers: Mapping[str, object]) -> str:
+    """A work file for these details and answers, answers in the rubric's question order."""
+    details = work.model_dump() if isinstance(work, WorkInfo) else dict(work)
+    lines = [
+        "# Collector Guide work file: re-open it in the app, or run",
+        f"#   collector-guide read --rubric rubrics/{rubric.id}.toml THIS_FILE",
+        "",
+        "[work]",
+    ]
+    for key in WorkInfo.model_fields:
+        value = details.get(key)
+        if value:
+            lines.append(f"{key} = {toml_string(str(value))}")
+    lines += ["", "[assessment]", f"rubric = {toml_string(rubric.id)}",
+              f"rubric_version = {toml_string(rubric.version)}", "", "[answers]"]
+    for q in rubric.questions:
+        if q.id not in answers:
+            continue
+        value = answers[q.id]
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{q.id} = [{', '.join(toml_string(v) for v in value)}]")
+        else:
+            lines.append(f"{q.id} = {toml_string(str(value))}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,116 @@
+"""Every word of the app's interface, with English defaults a rubric's `[labels]` may override.
+
+`LABEL_PLACEHOLDERS` names the blanks each label may use; the checks refuse any other.
+"""
+
+from __future__ import annotations
+
+from collector_guide.rubric.fields import Strict, Text
+
+
+class Labels(Strict):
+    """Every word of the app's interface, with English defaults a rubric may override."""
+
+    not_sure: Text = "Not sure"
+    choose_all: Text = "Choose all that apply."
+    not_sure_help: Text = "Not sure is a real answer: it widens the box, it never guesses."
+    why_this_matters: Text = "Why this matters"
+    start_heading: Text = "Read the work in front of you"
+    start_new: Text = "Start a new reading"
+    open_sample: Text = "Open a sample work"
+    open_file: Text = "Open a saved work file"
+    choose_rubric: Text = "Rubric"
+    work_heading: Text = "The work"
+    work_intro: Text = (
+        "Everything here is optional. Fill in what the wall label or the gallery tells you."
+    )
+    title: Text = "Title"
+    artist: Text = "Artist"
+    year: Text = "Year"
+    medium: Text = "Medium"
+    series: Text = "Series"
+    edition: Text = "Edition"
+    wall_label: Text = "Wall label text"
+    notes: Text = "Your notes"
+    photo: Text = "Photo of the work (optional)"
+    back: Text = "Back"
+    next: Text = "Next"
+    see_reading: Text = "See the reading"
+    step_of: Text = "Step {step} of {total}"
+    result_heading: Text = "The reading"
+    map_heading: Text = "On the map"
+    map_in_words: Text = "The map, in words"
+    uncertainty_box: Text = "Where it could still move"
+    this_work: Text = "This work"
+    sample_works: Text = "Sample works"
+    evidence_heading: Text = "What the file says"
+    evidence_intro: Text = (
+        "Some image files record how they were made. This is what this file records."
+    )
+    evidence_none: Text = "No provenance evidence was found in this file."
+    evidence_suggests: Text = "The file suggests an answer to"
+    evidence_use: Text = "Use this answer"
+    evidence_agrees: Text = "Your answer agrees with the file."
+    evidence_caveats: Text = "Before you rely on it"
+    caveat_camera: Text = (
+        "A photo of a physical work shows the camera that took the photo, not how the work "
+        "was made."
+    )
+    caveat_forged: Text = (
+        "Metadata can be stripped or forged: only a valid signature from a trusted signer is "
+        "hard to fake, and even that says who signed, not that the claim is true."
+    )
+    caveat_absence: Text = (
+        "Absence proves nothing: most files lose their metadata when shared, screenshotted or "
+        "re-saved, so finding no evidence does not mean no AI was used."
+    )
+    use_camera: Text = "Use the camera"
+    take_photo: Text = "Take a photo of the work"
+    what_moved_it: Text = "What moved it"
+    what_moved_it_words: Text = "The same, in words"
+    ask_gallery: Text = "Questions to ask the gallery"
+    keep_and_share: Text = "Keep and share"
+    keep_hint: Text = "This page's address keeps your answers: bookmark it, or share it."
+    download_markdown: Text = "Reading (Markdown)"
+    download_work: Text = "Work file (TOML)"
+    download_json: Text = "Reading (JSON)"
+    add_to_visit: Text = "Add to this visit"
+    visit_heading: Text = "This visit"
+    download_visit: Text = "Visit (CSV)"
+    edit_answers: Text = "Change answers"
+    start_over: Text = "Start over"
+    untitled: Text = "Untitled work"
+    visit_added: Text = (
+        "Added: this visit now holds {count}. Its works appear as diamonds on the map."
+    )
+    clear_visit: Text = "Clear the visit"
+    screen_error: Text = (
+        "Something went wrong while drawing this screen. Your answers are kept: go back a "
+        "step, or reload the page."
+    )
+    link_too_long: Text = "Part of the link was too long to be read and was ignored."
+    link_unknown_rubric: Text = (
+        "The link asks for a rubric this guide does not have (“{rubric}”); the default rubric "
+        "is used instead."
+    )
+    link_other_rubric: Text = "The answers in the link belong to another rubric and were not used."
+    link_old_version: Text = (
+        "The link was made with version {version} of this rubric; this is version {current}. "
+        "Answers that still fit were kept: please check them."
+    )
+    link_dropped: Text = "Answers in the link that could not be read were left open ({count})."
+    link_bad_step: Text = "The link's step could not be read; starting from the beginning."
+    link_bad_work: Text = "The work's details in the link could not be read."
+    link_bad_visit: Text = "The visit in the link could not be read."
+    link_partial_visit: Text = "Some works of this visit in the link could not be read."
+
+
+# The placeholders each label may use; anything else in braces is an error.
+LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "step_of": ("step", "total"),
+    "visit_added": ("count",),
+    "link_unknown_rubric": ("rubric",),
+    "link_old_version": ("version", "current"),
+    "link_dropped": ("count",),
+}
+

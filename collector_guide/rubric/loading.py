@@ -1,0 +1,181 @@
+"""Reading TOML files: bytes in, a validated model or located problems out.
+
+Loading never raises anything but `LoadError`, whose problems each name the file, the line, the
+key and what is allowed. This module knows the file formats only; checks that need scoring, and
+the loaders that run them, are in `collector_guide.authoring.check`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from pydantic import BaseModel, ValidationError
+
+from collector_guide.rubric import checks
+from collector_guide.rubric.locate import key_positions
+from collector_guide.rubric.models import Rubric
+from collector_guide.rubric.problems import LoadError, Locator, Problem
+from collector_guide.rubric.validate import translate
+from collector_guide.rubric.work import Work
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+MAX_FILE_BYTES = 1_000_000  # a rubric is a few dozen KB; anything near this is a mistake
+
+# --- reading the file ------------------------------------------------------------------------
+
+
+@dataclass
+class Document:
+    file: str
+    data: dict
+    locator: Locator
+
+
+def _too_big(file: str, size: int) -> LoadError:
+    return LoadError([Problem(
+        file,
+        f"the file is {size / 1_000_000:.1f} MB; a rubric or work file is at most "
+        f"{MAX_FILE_BYTES / 1_000_000:.0f} MB. Is this the right file?",
+    )])
+
+
+def parse_toml(raw: bytes, file: str) -> Document:
+    """Bytes → a parsed TOML document that remembers where each key was written."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_big(file, len(raw))
+    if not raw.strip():
+        raise LoadError([Problem(file, "the file is empty", 1, 1)])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError([Problem(
+            file,
+            f"this is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); "
+            "save the file as UTF-8",
+            line,
+            column,
+        )]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LoadError([_syntax_problem(file, str(exc), text)]) from None
+    return Document(file, data, Locator(file, data, key_positions(text)))
+
+
+def _syntax_problem(file: str, message: str, text: str) -> Problem:
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+    line = column = None
+    if found:
+        line, column = int(found[1]), int(found[2])
+        message = message[: found.start()] + message[found.end():]
+    elif "(at end of document)" in message:
+        message = message.replace(" (at end of document)", "")
+        line = text.count("\n") + 1
+    message = message[:1].lower() + message[1:]
+    for known, better in _SYNTAX_HINTS.items():
+        if message.startswith(known):
+            message = better
+    return Problem(file, f"TOML syntax: {message}", line, column)
+
+
+_SYNTAX_HINTS = {
+    "illegal character '\\n'": "the line ends inside a string: is a closing quote missing?",
+    "cannot overwrite a value": "this key is already set above; a key may appear only once "
+    "in a table",
+    "cannot declare": "this table is already declared above; a table may appear only once",
+    "invalid value": "this value cannot be read: text needs quotes, lists need [ ], "
+    "tables need { }",
+    "unclosed array": "a list is not closed: is a ']' missing?",
+}
+
+
+
+def validate(model: type[BaseModel], doc: Document) -> BaseModel:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = [
+            doc.locator.problem(*translate(model, err))
+            for err in exc.errors(include_url=False)
+        ]
+        raise LoadError(sorted_problems(problems)) from None
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.severity != "error", p.line or 0, p.column or 0))
+
+
+# --- rubrics and works --------------------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """The outcome of checking one file: the model if it is usable, and every problem."""
+
+    file: str
+    kind: str  # "rubric", "work" or "unknown"
+    model: Rubric | Work | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not any(p.severity == "error" for p in self.problems)
+
+
+
+def check_rubric_structure(raw: bytes, file: str) -> tuple[Checked, Locator | None]:
+    """Parse, validate and check a rubric without scoring it (see `authoring.check`).
+
+    Returns the outcome and the document's locator, so that later checks can name lines too.
+    """
+    try:
+        doc = parse_toml(raw, file)
+        rubric = validate(Rubric, doc)
+    except LoadError as exc:
+        return Checked(file, "rubric", None, exc.problems), None
+    found = checks.rubric(rubric)
+    problems = sorted_problems(doc.locator.problem(loc, msg, sev) for loc, msg, sev in found)
+    usable = not any(p.severity == "error" for p in problems)
+    return Checked(file, "rubric", rubric if usable else None, problems), doc.locator
+
+
+def read_work_model(raw: bytes, file: str) -> tuple[Work, Locator]:
+    """Parse and validate a work file's shape; raise `LoadError` with every problem found."""
+    doc = parse_toml(raw, file)
+    return validate(Work, doc), doc.locator  # type: ignore[return-value]
+
+def read_file(path: str | FsPath) -> bytes:
+    path = FsPath(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_big(str(path), size)  # without reading it
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(str(path), "no such file")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(str(path), "this is a folder, not a file")]) from None
+    except OSError as exc:
+        raise LoadError([Problem(str(path), f"cannot be read: {exc.strerror}")]) from None
+
+
+def kind_of(raw: bytes) -> str:
+    """Guess whether TOML bytes are a rubric or a work file, from their top-level tables."""
+    head = raw[:MAX_FILE_BYTES].decode("utf-8", "replace")
+    if re.search(r"^\s*\[rubric\]", head, re.M):
+        return "rubric"
+    if re.search(r"^\s*\[(assessment|answers|work)\]", head, re.M):
+        return "work"
+    return "unknown"
+

@@ -1,0 +1,88 @@
+"""What every screen shares: safe text, the progress bar, Back/Next, the cached figures.
+
+Only rubric text (trusted, written by the gallery) is rendered as Markdown. Anything the
+visitor typed or uploaded is shown through `literal()` or `st.text`, so it can never become
+markup, a link or a script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import streamlit as st
+
+from collector_guide.assess.charts import MapPoint, contributions_figure, map_figure
+from collector_guide.assess.scoring import Placement
+from collector_guide.keep import urlstate
+from collector_guide.rubric import Rubric, WorkInfo
+from collector_guide.ui import state
+from collector_guide.ui.state import ANSWERS, WORK, Library
+
+_AUTOLINK = re.compile(r"(?i)(:/|www\.|@)")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+PLOTLY_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+
+
+def literal(text: str) -> str:
+    """Text the visitor typed (or a file said), made safe to place inside Markdown: shown
+    exactly as written, never as markup, and never as a live link (a word joiner after the
+    scheme or "www" stops the renderer from linking bare addresses)."""
+    text = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\u2060" + m.group(0)[-1], text)
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "  \n")
+
+
+def work_info() -> WorkInfo:
+    details = {k: v for k, v in st.session_state[WORK].items() if k in WorkInfo.model_fields}
+    try:
+        return WorkInfo(**details)
+    except ValueError:
+        return WorkInfo()
+
+
+def progress(r: Rubric, step: int) -> None:
+    total = state.steps(r) - 1
+    st.progress(step / total, text=r.labels.step_of.format(step=step, total=total))
+
+
+def nav(r: Rubric, step: int, *, next_label: str | None = None, next_step: int | None = None,
+        back: bool = True) -> None:
+    row = st.container(horizontal=True, gap="small")
+    with row:
+        if back:
+            st.button(r.labels.back, key=f"back_{step}", on_click=state.go, args=(step - 1,),
+                      width="stretch", icon=":material/arrow_back:")
+        st.button(next_label or r.labels.next, key=f"next_{step}", type="primary",
+                  on_click=state.go, args=(step + 1 if next_step is None else next_step,),
+                  width="stretch", icon=":material/arrow_forward:", icon_position="right")
+
+
+
+def sample_points(lib: Library, r: Rubric) -> list[MapPoint]:
+    return lib.points.get(r.id, [])
+
+
+# Figures are cached by what determines them (rubric, answers, visit), never by who asked:
+# plotly validates every part of a figure as it is built, ~50 ms a map, on every tap.
+@st.cache_resource(max_entries=512, show_spinner=False)
+def map_fig(_r: Rubric, _placement: Placement | None, _samples: tuple, _visit: tuple,
+         key: tuple, this_work: str, height: int):
+    return map_figure(_r, _placement, samples=_samples, visit=_visit, this_work=this_work,
+                      height=height)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def moved_fig(_r: Rubric, _placement: Placement, _labels: dict, key: tuple):
+    return contributions_figure(_r, _placement, _labels)
+
+
+def answers_key(r: Rubric) -> tuple:
+    return (r.id, r.version, urlstate.encode_answers(r, st.session_state[ANSWERS]))
+
+
+def map_legend(r: Rubric, visit: bool) -> str:
+    parts = [f"● {r.labels.this_work}", f"⬚ {r.labels.uncertainty_box}",
+             f"○ {r.labels.sample_works}"]
+    if visit:
+        parts.append(f"◆ {r.labels.visit_heading}")
+    return " · ".join(parts)

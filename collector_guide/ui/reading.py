@@ -1,0 +1,122 @@
+"""The reading screen: the map, the written reading, what moved it, and what to ask next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from collector_guide.assess.charts import MapPoint, map_alt_text
+from collector_guide.assess.reading import compose, fmt_value
+from collector_guide.assess.scoring import Placement, assess
+from collector_guide.keep import urlstate
+from collector_guide.photo.evidence import signed_evidence
+from collector_guide.rubric import Rubric
+from collector_guide.ui import state
+from collector_guide.ui.common import (
+    PLOTLY_CONFIG,
+    answers_key,
+    literal,
+    map_fig,
+    map_legend,
+    moved_fig,
+    progress,
+    sample_points,
+    work_info,
+)
+from collector_guide.ui.keep import keep_and_share
+from collector_guide.ui.state import ANSWERS, PHOTO, VISIT, Library
+
+
+def _visit_points(lib: Library, r: Rubric) -> list[MapPoint]:
+    x_id, y_id = (a.id for a in r.axes)
+    points = []
+    for entry in st.session_state[VISIT]:
+        if entry.get("rubric") != r.id:
+            continue
+        p = assess(r, urlstate.visit_answers(r, entry))
+        title = entry.get("work", {}).get("title") or r.labels.untitled
+        points.append(MapPoint(title[:40], p.axes[x_id].value, p.axes[y_id].value))
+    return points
+
+
+
+
+def result(lib: Library, r: Rubric, step: int) -> None:
+    labels = r.labels
+    answers = st.session_state[ANSWERS]
+    placement = assess(r, answers)
+    reading = compose(r, placement, _signed())
+    info = work_info()
+    progress(r, step)
+    st.title(literal(info.title) if info.title else labels.result_heading)
+    byline = ", ".join(x for x in (info.artist, info.year) if x)
+    if byline:
+        st.markdown(literal(byline))
+
+    st.header(labels.map_heading)
+    samples = sample_points(lib, r)
+    visit = _visit_points(lib, r)
+    fig = map_fig(r, placement, tuple(samples), tuple(visit),
+               (*answers_key(r), tuple(visit)), labels.this_work, 400)
+    st.plotly_chart(fig, key="result_map", config=PLOTLY_CONFIG, width="stretch")
+    st.caption(map_legend(r, bool(visit)))
+    with st.expander(labels.map_in_words, icon=":material/notes:"):
+        st.markdown(literal(map_alt_text(r, placement, samples=len(samples),
+                                         visit=len(visit))))
+
+    st.header(labels.result_heading)
+    st.markdown(" ".join(reading.placement_sentences))
+    st.markdown(reading.archetype_sentence)
+    if reading.moved_by:
+        st.markdown(reading.moved_by)
+    for sentence in reading.signed:
+        st.markdown(literal(sentence))  # it quotes a signer's name from the file
+    st.markdown(reading.provisional)
+
+    if reading.cautions:
+        st.header(reading.cautions_heading)
+        for title, body in reading.cautions:
+            with st.container(border=True):
+                st.markdown(f"**{title}**  \n{body}")
+
+    st.header(reading.ask_heading)
+    if reading.ask:
+        st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(reading.ask, 1)))
+    else:
+        st.markdown(reading.ask_none)
+
+    what_moved_it(r, placement)
+    keep_and_share(lib, r, placement, reading, info)
+    if reading.closing:
+        st.caption(reading.closing)
+    row = st.container(horizontal=True, gap="small")
+    with row:
+        st.button(labels.edit_answers, key="edit_answers", on_click=state.go, args=(2,),
+                  width="stretch", icon=":material/edit:")
+        st.button(labels.start_over, key="start_over", on_click=state.go, args=(0,),
+                  width="stretch", icon=":material/restart_alt:")
+
+
+def _signed():
+    kept = st.session_state.get(PHOTO)
+    return signed_evidence(kept["report"]) if kept and kept.get("report") else []
+
+
+def what_moved_it(r: Rubric, placement: Placement) -> None:
+    moved = [c for c in placement.contributions if c.magnitude > 0]
+    if not moved:
+        return
+    st.header(r.labels.what_moved_it)
+    short = {c.question_id: _short(c.evidence[0], 52) for c in moved}
+    st.plotly_chart(moved_fig(r, placement, short, answers_key(r)), key="moved_chart",
+                    config=PLOTLY_CONFIG, width="stretch")
+    lines = []
+    for c in moved[:6]:
+        shifts = ", ".join(f"{a.label} {fmt_value(c.shifts.get(a.id, 0.0))}" for a in r.axes
+                           if c.shifts.get(a.id))
+        lines.append(f"- {c.evidence[0]} — {shifts}")
+    with st.expander(r.labels.what_moved_it_words, icon=":material/notes:"):
+        st.markdown("\n".join(lines))
+
+
+def _short(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
