@@ -79,6 +79,10 @@ class Option(Strict):
     label: Text
     effects: dict[Id, Unit] = {}
     evidence: Text = Field(description="a short phrase the reading cites")
+    gloss: Text | None = Field(
+        default=None,
+        description="one line that explains a technical word in the label (in-painting, "
+        "fine-tuned, corpus…), shown when the visitor taps for it")
 
     @field_validator("id")
     @classmethod
@@ -124,6 +128,9 @@ class Archetype(Strict):
     name: Text
     at: dict[Id, Unit]
     description: Text
+    summary: Text | None = Field(
+        default=None,
+        description="one line that explains the archetype where its name appears on the map")
 
 
 class Caution(Strict):
