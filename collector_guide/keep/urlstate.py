@@ -5,6 +5,9 @@ were. So the rubric (id and version), the step, the answers, the work's details 
 live in the query string. Nothing in a URL is trusted: `decode` keeps what still fits the
 rubric and says, in plain words, what it had to drop.
 
+What a link cannot carry (the photo, texts too long for it) is kept in the draft store; the
+link carries only its token, `d` (see `collector_guide.keep.drafts`).
+
 Answers are written one token per question, in the rubric's order, joined by `.`:
 `-` unanswered, `~` not sure, a base-36 option index for single and scale questions, and
 `m` plus a base-36 bit mask for multiple-choice ones. Text travels as base64url of zlib'd JSON.
@@ -18,6 +21,7 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from collector_guide.keep.drafts import valid_token
 from collector_guide.rubric import NOT_SURE, Rubric, WorkInfo
 
 MAX_PARAM = 4000  # characters; longer values are refused, not parsed
@@ -32,6 +36,7 @@ class UrlState:
     answers: dict[str, object] = field(default_factory=dict)
     work: dict[str, str] = field(default_factory=dict)
     visit: list[dict] = field(default_factory=list)
+    draft: str | None = None  # the token of what the draft store keeps for this reading
     notices: list[str] = field(default_factory=list)
 
 
@@ -124,13 +129,14 @@ def unpack(text: str) -> object:
 
 
 _WORK_KEYS = tuple(k for k in WorkInfo.model_fields if k != "image")
+_LONG_TEXTS = ("wall_label", "notes")
 
 
 def _clean_work(value: object) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ValueError("not a table")
     return {
-        k: v[: 4000 if k in ("wall_label", "notes") else 300]
+        k: v[: 4000 if k in _LONG_TEXTS else 300]
         for k, v in value.items()
         if k in _WORK_KEYS and isinstance(v, str) and v
     }
@@ -139,22 +145,39 @@ def _clean_work(value: object) -> dict[str, str]:
 # --- the whole state ------------------------------------------------------------------------------
 
 
+def _url_work(work: Mapping[str, str]) -> tuple[str | None, dict[str, str]]:
+    """The work's details packed for the link, and the long texts that do not fit in it."""
+    details = {k: v for k, v in work.items() if k in _WORK_KEYS and isinstance(v, str) and v}
+    if not details:
+        return None, {}
+    packed = pack(details)
+    if len(packed) <= MAX_PARAM:
+        return packed, {}
+    # Keep the link usable: the long texts go to the draft store instead.
+    left = {k: v for k, v in details.items() if k in _LONG_TEXTS}
+    return pack({k: v for k, v in details.items() if k not in _LONG_TEXTS}), left
+
+
+def left_out(work: Mapping[str, str]) -> dict[str, str]:
+    """The work's texts that `encode` leaves out of the link, for the draft store to keep."""
+    return _url_work(work)[1]
+
+
 def encode(rubric: Rubric, step: int, answers: Mapping[str, object],
-           work: Mapping[str, str], visit: list[dict]) -> dict[str, str]:
+           work: Mapping[str, str], visit: list[dict], draft: str | None = None) -> dict[str, str]:
     params = {"r": rubric.id, "v": rubric.version, "s": str(step)}
     compact = encode_answers(rubric, answers)
     if compact:
         params["a"] = compact
-    details = {k: v for k, v in work.items() if k in _WORK_KEYS and v}
-    if details:
-        packed = pack(details)
-        if len(packed) > MAX_PARAM:  # keep the link usable: long notes stay in this session
-            packed = pack({k: v for k, v in details.items() if k not in ("wall_label", "notes")})
+    packed, _ = _url_work(work)
+    if packed:
         params["w"] = packed
     if visit:
         packed = pack(visit[-MAX_VISIT:])
         if len(packed) <= MAX_PARAM:
             params["x"] = packed
+    if draft and valid_token(draft):
+        params["d"] = draft
     return params
 
 
@@ -218,6 +241,11 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
                 notices.append(words.link_partial_visit)
         except ValueError:
             notices.append(words.link_bad_visit)
+    if "d" in params:
+        if valid_token(params["d"]):
+            state.draft = params["d"]
+        else:
+            notices.append(words.link_bad_draft)
     return state
 
 

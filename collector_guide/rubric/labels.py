@@ -103,6 +103,26 @@ class Labels(Strict):
     link_bad_work: Text = "The work's details in the link could not be read."
     link_bad_visit: Text = "The visit in the link could not be read."
     link_partial_visit: Text = "Some works of this visit in the link could not be read."
+    link_bad_draft: Text = "The link's reference to a photo and notes could not be read."
+    photo_remove: Text = "Remove the photo"
+    forget_reading: Text = "Forget this reading"
+    forget_hint: Text = (
+        "The guide keeps this reading's photo and long notes on its server for {hours} hours "
+        "after your last change, so a reload or a shared link brings them back. Forget it to "
+        "delete them, with the answers, now."
+    )
+    forgotten: Text = (
+        "This reading is forgotten: its photo, notes and answers are deleted from this guide."
+    )
+    draft_gone: Text = (
+        "The photo and long notes of this link are no longer kept (the guide deletes them "
+        "{hours} hours after the last change, or when a reading is forgotten). Its answers "
+        "are still here."
+    )
+    draft_unreachable: Text = (
+        "The guide cannot reach the place where it keeps photos and long notes just now. "
+        "What you add stays on this page, but a reload may lose the photo."
+    )
 
 
 # The placeholders each label may use; anything else in braces is an error.
@@ -112,5 +132,7 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "link_unknown_rubric": ("rubric",),
     "link_old_version": ("version", "current"),
     "link_dropped": ("count",),
+    "forget_hint": ("hours",),
+    "draft_gone": ("hours",),
 }
 

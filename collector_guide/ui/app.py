@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from collector_guide.rubric import Problem
-from collector_guide.ui import state
+from collector_guide.ui import drafts, state
 from collector_guide.ui.common import literal
 from collector_guide.ui.questions import section
 from collector_guide.ui.reading import result
@@ -37,6 +37,7 @@ def run() -> None:
         return
     state.init(lib)
     r = state.rubric(lib)
+    drafts.restore(r)  # once a session: the photo and the long texts the URL could not carry
     for notice in st.session_state[state.NOTICES]:
         st.info(literal(notice), icon=":material/info:")
     st.session_state[state.NOTICES] = []
@@ -59,6 +60,7 @@ def run() -> None:
         log.exception("while drawing step %s", step)
         st.error(r.labels.screen_error)
         st.button(r.labels.back, key="recover_back", on_click=state.go, args=(max(0, step - 1),))
+    drafts.save(r)
     state.sync_url(r)
 
 

@@ -12,6 +12,7 @@ from collector_guide.keep import urlstate
 from collector_guide.keep.visit import visit_csv
 from collector_guide.keep.workfile import dump_work
 from collector_guide.rubric import Rubric, WorkInfo
+from collector_guide.ui import drafts
 from collector_guide.ui.common import answers_key, literal
 from collector_guide.ui.state import ANSWERS, VISIT, WORK, Library
 
@@ -84,3 +85,7 @@ def keep_and_share(lib: Library, r: Rubric, placement: Placement, reading,
                                on_click="ignore", width="stretch", icon=":material/table:")
             st.button(labels.clear_visit, key="clear_visit", on_click=_clear_visit,
                       width="stretch", icon=":material/delete:")
+
+    st.caption(labels.forget_hint.format(hours=drafts.hours()))
+    st.button(labels.forget_reading, key="forget_reading", on_click=drafts.forget_reading,
+              args=(r,), width="stretch", icon=":material/delete_forever:")

@@ -24,24 +24,41 @@ def photo(r: Rubric) -> None:
     labels = r.labels
     st.subheader(labels.photo)
     upload = st.file_uploader(labels.photo, type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
-                              key="photo_upload", label_visibility="collapsed")
+                              key="photo_upload", label_visibility="collapsed",
+                              on_change=_photo_changed)
     if st.toggle(labels.use_camera, key="use_camera"):
-        shot = st.camera_input(labels.take_photo, key="photo_camera")
+        shot = st.camera_input(labels.take_photo, key="photo_camera", on_change=_photo_changed)
         upload = shot or upload
-    if upload is None:
-        return
-    token = (upload.file_id, upload.size)
     kept = st.session_state.get(PHOTO)
-    if not kept or kept["token"] != token:
-        kept = _take_photo(upload, token)
-        st.session_state[PHOTO] = kept
+    if upload is not None:
+        token = (upload.file_id, upload.size)
+        if not kept or kept["token"] != token:
+            kept = _take_photo(upload, token)
+            st.session_state[PHOTO] = kept
+    elif not kept:
+        return
     if kept["error"]:
         st.error(literal(kept["error"]))
-    else:
+    elif kept["jpeg"]:
         st.image(kept["jpeg"], width="stretch")
         for note in kept["notes"]:
             st.caption(literal(note))
+    if upload is None:
+        # Kept from before a reload (the uploader is empty then): it can still be removed.
+        st.button(labels.photo_remove, key="photo_remove", on_click=_remove_photo,
+                  icon=":material/delete:")
     evidence_panel(r, kept["report"])
+
+
+def _photo_changed() -> None:
+    # The visitor removed the file from the uploader (or the camera): the photo goes with it.
+    if st.session_state.get("photo_upload") is None and \
+            st.session_state.get("photo_camera") is None:
+        _remove_photo()
+
+
+def _remove_photo() -> None:
+    st.session_state[PHOTO] = None
 
 
 def _take_photo(upload, token) -> dict:

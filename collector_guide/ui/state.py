@@ -33,6 +33,7 @@ VISIT = "cg_visit"
 NOTICES = "cg_notices"
 PHOTO = "cg_photo"
 SCROLL = "cg_scroll_top"
+DRAFT = "cg_draft"  # the token of this reading's draft on the server (ui/drafts.py), or None
 
 
 def rubrics_dir() -> Path:
@@ -122,6 +123,7 @@ def init(lib: Library) -> None:
     st.session_state[VISIT] = state.visit
     st.session_state[NOTICES] = state.notices
     st.session_state[PHOTO] = None
+    st.session_state[DRAFT] = state.draft
 
 
 def rubric(lib: Library) -> Rubric:
@@ -143,6 +145,7 @@ def start_fresh(rubric_id: str) -> None:
     st.session_state[ANSWERS] = {}
     st.session_state[WORK] = {}
     st.session_state[PHOTO] = None
+    st.session_state[DRAFT] = None  # a new reading gets its own draft; the old one expires
     _forget_widgets()
     go(1)
 
@@ -152,6 +155,7 @@ def open_work(rubric_id: str, answers: dict, work: dict) -> None:
     st.session_state[ANSWERS] = dict(answers)
     st.session_state[WORK] = {k: v for k, v in work.items() if isinstance(v, str) and v}
     st.session_state[PHOTO] = None
+    st.session_state[DRAFT] = None
     _forget_widgets()
 
 
@@ -169,6 +173,7 @@ def sync_url(r: Rubric) -> None:
         st.session_state[ANSWERS],
         st.session_state[WORK],
         st.session_state[VISIT],
+        st.session_state.get(DRAFT),
     )
     current = {k: st.query_params[k] for k in st.query_params}
     if current != params:

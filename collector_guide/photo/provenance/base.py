@@ -133,6 +133,21 @@ class ProvenanceReport:
             "notes": list(self.notes),
         }
 
+    @classmethod
+    def from_dict(cls, data: Any) -> ProvenanceReport:
+        """The inverse of `to_dict` (for a report kept in the draft store); raises ValueError
+        on anything that is not such a report."""
+        try:
+            findings = [Finding(*(str(f[k]) for k in ("source", "key", "value", "meaning",
+                                                       "category", "strength")))
+                        for f in data["findings"]]
+            filename = data.get("filename")
+            return cls(None if filename is None else str(filename), str(data["format"]),
+                       findings, [str(e) for e in data.get("errors", [])],
+                       [str(n) for n in data.get("notes", [])])
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a provenance report: {exc}") from None
+
 
 def suggested_categories(report: ProvenanceReport) -> list[str]:
     """Categories the evidence points to, strongest evidence first; "information" is left out."""

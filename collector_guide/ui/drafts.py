@@ -1,0 +1,163 @@
+"""This reading's draft on the server: the photo and the texts its URL cannot carry.
+
+On a session's first run, `restore` brings the draft named by the URL's token back into the
+session; after every run, `save` writes it again if it changed (and only then: a photo is not
+rewritten on every tap); "Forget this reading" deletes it. The store is shared by the whole
+process (and, with Redis, by every replica), so it is addressed only by unguessable tokens,
+one per reading, never by anything a visitor could guess or another visitor could hold.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+
+from collector_guide.keep import urlstate
+from collector_guide.keep.drafts import Draft, DraftStore, DraftStoreError, MemoryStore, new_token
+from collector_guide.keep.drafts import store_from_env as _store_from_env
+from collector_guide.photo.provenance import ProvenanceReport
+from collector_guide.rubric import Rubric
+from collector_guide.ui import state
+from collector_guide.ui.state import ANSWERS, DRAFT, NOTICES, PHOTO, VISIT, WORK
+
+log = logging.getLogger("collector_guide")
+SAVED = "cg_draft_saved"  # what the store holds under this session's token, as a fingerprint
+RESTORED = "cg_draft_restored"
+UNKNOWN = ("unknown",)  # the store could not be read: do not overwrite what it may hold
+_TEXT_KEYS = ("wall_label", "notes")
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> DraftStore:
+    """The process's one draft store, as COLLECTOR_GUIDE_DRAFTS names it (memory by default)."""
+    try:
+        return _store_from_env(os.environ)
+    except (ValueError, DraftStoreError) as exc:
+        # `collector-guide serve` refuses to start on this; `streamlit run` says it and goes on.
+        log.error("draft store: %s; keeping drafts in this process's memory instead", exc)
+        return MemoryStore()
+
+
+def hours() -> str:
+    return f"{store().ttl / 3600:g}"
+
+
+# --- the photo as a draft, and back ----------------------------------------------------------
+
+
+def _photo_parts(kept: dict | None) -> tuple[bytes | None, dict]:
+    if not kept or not (kept.get("jpeg") or kept.get("report")):
+        return None, {}
+    report = kept.get("report")
+    return kept.get("jpeg"), {
+        "upload": [str(x) for x in kept.get("token") or ()],
+        "notes": [str(n) for n in kept.get("notes") or ()],
+        "report": report.to_dict() if report is not None else None,
+    }
+
+
+def _kept_photo(draft: Draft) -> dict | None:
+    facts = draft.facts
+    if not draft.photo and not facts.get("report"):
+        return None
+    report = None
+    if facts.get("report"):
+        try:
+            report = ProvenanceReport.from_dict(facts["report"])
+        except ValueError:
+            log.warning("a kept provenance report could not be read; showing the photo only")
+    notes = facts.get("notes") if isinstance(facts.get("notes"), list) else []
+    upload = facts.get("upload") if isinstance(facts.get("upload"), list) else []
+    return {"token": tuple(upload), "jpeg": draft.photo, "notes": tuple(map(str, notes)),
+            "error": None, "report": report}
+
+
+def _content() -> tuple[Draft, tuple]:
+    """What this reading's draft should hold now, and a cheap fingerprint of it."""
+    kept = st.session_state.get(PHOTO)
+    photo, facts = _photo_parts(kept)
+    texts = urlstate.left_out(st.session_state[WORK])
+    mark = (tuple(facts.get("upload", ())) if facts else None, tuple(sorted(texts.items())))
+    return Draft(photo, facts, texts), mark
+
+
+# --- restore, save, forget -------------------------------------------------------------------
+
+
+def restore(r: Rubric) -> None:
+    """Once a session: bring back what the URL's token keeps (the photo, the long texts)."""
+    if st.session_state.get(RESTORED):
+        return
+    st.session_state[RESTORED] = True
+    st.session_state[SAVED] = None
+    token = st.session_state.get(DRAFT)
+    if not token:
+        return
+    try:
+        draft = store().load(token)
+    except DraftStoreError as exc:
+        log.warning("draft store: %s", exc)
+        st.session_state[NOTICES].append(r.labels.draft_unreachable)
+        st.session_state[SAVED] = UNKNOWN
+        return
+    if draft is None:
+        st.session_state[NOTICES].append(r.labels.draft_gone.format(hours=hours()))
+        st.session_state[DRAFT] = None
+        return
+    work = dict(st.session_state[WORK])
+    for key in _TEXT_KEYS:
+        text = draft.texts.get(key)
+        if isinstance(text, str) and text:
+            work[key] = text[:4000]
+    st.session_state[WORK] = work
+    st.session_state[PHOTO] = _kept_photo(draft)
+    st.session_state[SAVED] = _content()[1]
+
+
+def save(r: Rubric) -> None:
+    """After a run: write the draft if it changed; an empty one is forgotten with its token."""
+    draft, mark = _content()
+    saved = st.session_state.get(SAVED)
+    token = st.session_state.get(DRAFT)
+    if saved == ("failed", mark):
+        return  # the store failed on this very content: try again when it changes
+    if saved == mark and (token or draft.empty):
+        return
+    if saved == UNKNOWN and draft.empty:
+        return  # nothing new, and the store may still hold this link's draft: leave it be
+    try:
+        if draft.empty:
+            if token:
+                store().forget(token)
+            st.session_state[DRAFT] = None
+        else:
+            token = token or new_token()
+            store().save(token, draft)
+            st.session_state[DRAFT] = token
+        st.session_state[SAVED] = mark
+    except DraftStoreError as exc:
+        log.warning("draft store: %s", exc)
+        if st.session_state.get(SAVED) != ("failed", mark):
+            st.session_state[NOTICES].append(r.labels.draft_unreachable)
+        st.session_state[SAVED] = ("failed", mark)
+
+
+def forget_reading(r: Rubric) -> None:
+    """"Forget this reading": delete its draft, its answers and details, and start again."""
+    token = st.session_state.get(DRAFT)
+    notices = [r.labels.forgotten]
+    if token:
+        try:
+            store().forget(token)
+        except DraftStoreError as exc:
+            log.warning("draft store: %s", exc)
+            notices = [r.labels.draft_unreachable]
+    entry = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
+    st.session_state[VISIT] = [v for v in st.session_state[VISIT] if v != entry]
+    state.open_work(r.id, {}, {})
+    st.session_state[SAVED] = None
+    st.session_state.pop("cg_downloads", None)
+    st.session_state[NOTICES] = notices
+    state.go(0)
