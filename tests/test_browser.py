@@ -312,6 +312,42 @@ def test_reload_half_way_keeps_every_answer(phone, server, rubric):
     assert_no_exception(phone)
 
 
+def go_history(page, direction: str, step: int, text: str) -> None:
+    """Press the browser's Back or Forward and wait for the screen of that entry."""
+    (page.go_back if direction == "back" else page.go_forward)(timeout=TIMEOUT_MS)
+    # A pristine start screen has a bare address (see ui.state.sync_url).
+    wait_settled(page, text, query={"s": str(step)} if step else None)
+
+
+def test_back_and_forward_move_between_screens(phone, server, rubric):
+    r = rubric
+    first, second = r.sections[0], r.sections[1]
+    start_and_title(phone, server, r, TITLE)
+    answers: dict = {}
+    q = visible_in(r, first, answers)[0]
+    tap_answer(phone, r, q, q.options[-1].id, answers)
+    tap_nav(phone, "next_2", 3, second.title)
+    q2 = visible_in(r, second, answers)[0]
+    tap_answer(phone, r, q2, q2.options[0].id, answers)
+
+    # One press of Back: the previous screen, with every answer, the later ones too.
+    go_history(phone, "back", 2, first.title)
+    expect(phone.get_by_role("heading", name=first.title)).to_be_visible()
+    assert_shown(phone, r, first, answers)
+    assert query(phone)["a"] == encode_answers(r, answers)
+    go_history(phone, "forward", 3, second.title)
+    assert_shown(phone, r, second, answers)
+    go_history(phone, "back", 2, first.title)
+    go_history(phone, "back", 1, r.labels.work_heading)
+    expect(phone.locator(key_selector("work:title") + " input")).to_have_value(TITLE)
+    go_history(phone, "back", 0, r.labels.start_new)
+    assert query(phone) == {}
+    assert_no_exception(phone)
+    # The first screen kept a bare address, so one more Back leaves the app.
+    phone.go_back(timeout=TIMEOUT_MS)
+    assert not phone.url.startswith(server.url)
+
+
 def _full_length_shot(page, path: Path, width: int) -> None:
     """Streamlit scrolls inside stMain, so grow the viewport to the content, then shoot."""
     for _ in range(3):  # the layout can grow once more after the viewport does

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import base64
 import json
+import re
+import secrets
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from collector_guide.rubric import NOT_SURE, Rubric, WorkInfo
 MAX_PARAM = 4000  # characters; longer values are refused, not parsed
 MAX_VISIT = 30  # works in one visit
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_READING_ID = re.compile(r"^[0-9a-z]{4,12}$")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class UrlState:
     visit: list[dict] = field(default_factory=list)
     draft: str | None = None  # the token of what the draft store keeps for this reading
     notices: list[str] = field(default_factory=list)
+    reading: str | None = None  # which reading this is (see `new_reading_id`)
 
 
 # --- answers -----------------------------------------------------------------------------------
@@ -145,6 +149,15 @@ def _clean_work(value: object) -> dict[str, str]:
 # --- the whole state ------------------------------------------------------------------------------
 
 
+def new_reading_id() -> str:
+    """A short random name for one reading (one work, from its start or its reopening).
+
+    It travels as `k` so that Back and Forward can tell a screen of this reading from a screen
+    of the reading before it; it names nothing and is never looked up anywhere.
+    """
+    return "".join(secrets.choice(_DIGITS) for _ in range(6))
+
+
 def _url_work(work: Mapping[str, str]) -> tuple[str | None, dict[str, str]]:
     """The work's details packed for the link, and the long texts that do not fit in it."""
     details = {k: v for k, v in work.items() if k in _WORK_KEYS and isinstance(v, str) and v}
@@ -164,8 +177,11 @@ def left_out(work: Mapping[str, str]) -> dict[str, str]:
 
 
 def encode(rubric: Rubric, step: int, answers: Mapping[str, object],
-           work: Mapping[str, str], visit: list[dict], draft: str | None = None) -> dict[str, str]:
+           work: Mapping[str, str], visit: list[dict], draft: str | None = None,
+           reading: str | None = None) -> dict[str, str]:
     params = {"r": rubric.id, "v": rubric.version, "s": str(step)}
+    if reading:
+        params["k"] = reading
     compact = encode_answers(rubric, answers)
     if compact:
         params["a"] = compact
@@ -225,6 +241,8 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
         notices.append(words.link_bad_step)
     last = steps.get(state.rubric_id, 1) - 1
     state.step = max(0, min(step, last))
+    if _READING_ID.match(params.get("k", "")):
+        state.reading = params["k"]
 
     if "w" in params:
         try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from collector_guide.rubric import Problem
-from collector_guide.ui import drafts, state
+from collector_guide.ui import drafts, history, state
 from collector_guide.ui.common import literal
 from collector_guide.ui.questions import section
 from collector_guide.ui.reading import result
@@ -36,14 +36,12 @@ def run() -> None:
         no_rubric(lib.catalog.problems)
         return
     state.init(lib)
+    history.follow(lib)
     r = state.rubric(lib)
     drafts.restore(r)  # once a session: the photo and the long texts the URL could not carry
     for notice in st.session_state[state.NOTICES]:
         st.info(literal(notice), icon=":material/info:")
     st.session_state[state.NOTICES] = []
-    if st.session_state.pop(state.SCROLL, False):
-        st.html(SCROLL_TOP.format(nonce=st.session_state[state.STEP]),
-                unsafe_allow_javascript=True)
 
     step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
     st.session_state[state.STEP] = step
@@ -61,7 +59,18 @@ def run() -> None:
         st.error(r.labels.screen_error)
         st.button(r.labels.back, key="recover_back", on_click=state.go, args=(max(0, step - 1),))
     drafts.save(r)
-    state.sync_url(r)
+    page_scripts(step)
+    state.sync_url(r, lib.default_id)
+
+
+def page_scripts(step: int) -> None:
+    """The page's two scripts, in a hidden box at the very end, so that they never take space
+    (an element that comes and goes at the top shifted the whole page on the first tap)."""
+    scripts = history.HISTORY_JS
+    if st.session_state.pop(state.SCROLL, False):
+        scripts += SCROLL_TOP.format(nonce=step)
+    with st.container(key="cg_scripts"):
+        st.html(scripts, unsafe_allow_javascript=True)
 
 
 def no_rubric(problems: list[Problem]) -> None:

@@ -34,6 +34,8 @@ NOTICES = "cg_notices"
 PHOTO = "cg_photo"
 SCROLL = "cg_scroll_top"
 DRAFT = "cg_draft"  # the token of this reading's draft on the server (ui/drafts.py), or None
+READING = "cg_reading"  # this reading's id (`k` in the URL): new for each new or opened work
+WRITTEN = "cg_written"  # the query parameters this session last wrote into the URL
 
 
 def rubrics_dir() -> Path:
@@ -124,6 +126,7 @@ def init(lib: Library) -> None:
     st.session_state[NOTICES] = state.notices
     st.session_state[PHOTO] = None
     st.session_state[DRAFT] = state.draft
+    st.session_state[READING] = state.reading
 
 
 def rubric(lib: Library) -> Rubric:
@@ -146,7 +149,8 @@ def start_fresh(rubric_id: str) -> None:
     st.session_state[WORK] = {}
     st.session_state[PHOTO] = None
     st.session_state[DRAFT] = None  # a new reading gets its own draft; the old one expires
-    _forget_widgets()
+    st.session_state[READING] = urlstate.new_reading_id()
+    forget_widgets()
     go(1)
 
 
@@ -156,17 +160,21 @@ def open_work(rubric_id: str, answers: dict, work: dict) -> None:
     st.session_state[WORK] = {k: v for k, v in work.items() if isinstance(v, str) and v}
     st.session_state[PHOTO] = None
     st.session_state[DRAFT] = None
-    _forget_widgets()
+    st.session_state[READING] = urlstate.new_reading_id()
+    forget_widgets()
 
 
-def _forget_widgets() -> None:
+def forget_widgets() -> None:
     # Widgets of the previous work must not leak their values into the next one.
     for key in list(st.session_state):
         if isinstance(key, str) and key.startswith(("q:", "work:")):
             del st.session_state[key]
 
 
-def sync_url(r: Rubric) -> None:
+def sync_url(r: Rubric, default_id: str) -> None:
+    """Write the state into the URL, if it changed. The browser makes a history entry only
+    when the screen changes (see `ui.history`); a pristine start screen keeps a bare address,
+    so Back from it leaves the app at once."""
     params = urlstate.encode(
         r,
         st.session_state[STEP],
@@ -174,7 +182,12 @@ def sync_url(r: Rubric) -> None:
         st.session_state[WORK],
         st.session_state[VISIT],
         st.session_state.get(DRAFT),
+        reading=st.session_state.get(READING),
     )
     current = {k: st.query_params[k] for k in st.query_params}
+    pristine = {"r": default_id, "v": r.version, "s": "0"}
+    if not current and params == pristine:
+        params = current
     if current != params:
         st.query_params.from_dict(params)
+    st.session_state[WRITTEN] = params

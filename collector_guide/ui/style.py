@@ -43,6 +43,8 @@ CSS = """
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   }
   .stPlotlyChart { touch-action: pan-y; }
+  /* The page's scripts take no space: nothing moves when they come and go. */
+  .st-key-cg_scripts { display: none !important; }
   /* No fading while a rerun runs: nothing flickers under the visitor's thumb. */
   [data-stale="true"] { opacity: 1 !important; transition: none !important; }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
