@@ -1,4 +1,5 @@
-"""Real services for the tests that need them: Redis and nginx from Debian, started per test run.
+"""Real services for the tests that need them: Redis and nginx from Debian, and the app under
+`collector-guide serve`, each started by the tests that need it.
 
 Each runs on a free loopback port with its files in a temporary folder and is stopped when its
 block ends. Outside CI a missing binary skips the tests that need it (saying which package to
@@ -11,15 +12,18 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser_support import free_port, stop_process
+from browser_support import ROOT, free_port, stop_process
 
 
 def need(binary: str, package: str) -> str:
@@ -74,3 +78,65 @@ def redis_server(timeout: float = 20.0) -> Iterator[Redis]:
             yield Redis(f"redis://127.0.0.1:{port}/0", port, process)
         finally:
             stop_process(process)
+
+
+# --- the app under `collector-guide serve` -----------------------------------------------------
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().strip() == b"ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if healthy(url):
+            return
+        time.sleep(0.2)  # polling interval of a bounded wait
+    tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
+    raise RuntimeError(f"{url} did not become healthy (exit {process.poll()}):\n{tail}")
+
+
+@dataclass
+class Served:
+    url: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    def access_lines(self) -> list[str]:
+        return [line for line in self.log.read_text(errors="replace").splitlines()
+                if "collector_guide.access" in line]
+
+
+def serve_command() -> list[str]:
+    """`collector-guide serve`, through the installed console script when there is one."""
+    script = Path(sys.executable).with_name("collector-guide")
+    return [str(script), "serve"] if script.exists() else [
+        sys.executable, "-c", "import sys; from collector_guide.cli import main; "
+        "sys.exit(main(['serve', *sys.argv[1:]]))"]
+
+
+@contextmanager
+def served(*args: str, env: dict[str, str] | None = None, port: int | None = None,
+           timeout: float = 90.0, folder: Path | None = None) -> Iterator[Served]:
+    """`collector-guide serve --port PORT ARGS…` until the block ends (health-checked)."""
+    port = port or free_port()
+    with tempfile.TemporaryDirectory(prefix="cg-serve-") as tmp:
+        log = Path(folder or tmp) / f"serve-{port}.log"
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                [*serve_command(), "--port", str(port), *args], cwd=ROOT,
+                env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, process, timeout, log)
+            yield Served(url, port, process, log)
+        finally:
+            stop_process(process, grace=15)

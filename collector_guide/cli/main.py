@@ -1,4 +1,5 @@
-"""The `collector-guide` command: check files, read a work, print the schema, inspect images.
+"""The `collector-guide` command: check files, read a work, print the schema, inspect images,
+serve the app.
 
 A thin shell over the library: parse arguments, call the API, turn a `LoadError` into located
 `file:line:col: error: …` lines and exit code 1. `main(argv)` is testable without a subprocess.
@@ -63,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
         "metadata from image files.",
         add_help=False,
     )
+    sub.add_parser(
+        "serve",
+        help="serve the app for many visitors (ASGI, gzip, replicas)",
+        description="Serve the app under uvicorn; see `collector-guide serve --help`.",
+        add_help=False,
+    )
     return parser
 
 
@@ -75,6 +82,11 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         from collector_guide.cli.inspect import inspect_main
 
         return inspect_main(argv[1:], out=out, err=err)
+    if argv[:1] == ["serve"]:
+        # Imported only here: `check` and `read` never load Streamlit.
+        from collector_guide.serve.main import serve_main
+
+        return serve_main(argv[1:], out=out, err=err)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
