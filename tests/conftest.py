@@ -16,6 +16,10 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
 
+# One link key for the tests and the app servers they start, so a link made here verifies there
+# (unset, each process would draw its own random key; tests/test_linksign.py covers that case).
+os.environ.setdefault("COLLECTOR_GUIDE_LINK_KEY", "collector-guide test key, not a secret")
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "good" / "minimal.toml"

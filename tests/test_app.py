@@ -215,12 +215,11 @@ def test_tampered_links_get_a_message_and_keep_what_fits(params, message):
     assert 0 <= at.session_state["cg_step"] <= 7
 
 
-def test_old_version_keeps_answers_that_fit(default_rubric):
+def test_answers_from_another_version_are_not_remapped(default_rubric):
+    # Answers are positional: onto other questions they would silently mean something else.
     at = ok(new_app(r=RID, v="0.9", s="2", a="0.1"))
-    assert at.session_state["cg_answers"] == {
-        "primary_source": default_rubric.questions[0].options[0].id,
-        "ai_role": default_rubric.questions[1].options[1].id,
-    }
+    assert at.session_state["cg_answers"] == {}
+    assert "could not be carried over" in texts(at)
 
 
 def test_step_beyond_the_end_is_clamped():

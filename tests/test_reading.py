@@ -58,7 +58,7 @@ def test_questions_to_ask_come_from_the_open_questions_most_consequential_first(
 
 
 def test_nothing_left_to_ask(minimal):
-    reading = compose(minimal, assess(minimal, {"source": "photo", "methods": [],
+    reading = compose(minimal, assess(minimal, {"source": "photo", "methods": ["none"],
                                                 "series": "loose"}))
     assert reading.ask == ()
     assert "Nothing is left open." in to_text(reading)

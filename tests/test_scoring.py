@@ -150,7 +150,7 @@ def rubric_and_answers(draw, with_show_if: bool = True, unsure: bool = True):
         if choice == 1:
             answers[q.id] = NOT_SURE
         elif q.kind == "multiple":
-            answers[q.id] = draw(st.lists(st.sampled_from(ids), unique=True))
+            answers[q.id] = draw(st.lists(st.sampled_from(ids), min_size=1, unique=True))
         else:
             answers[q.id] = draw(st.sampled_from(ids))
     return rubric, answers

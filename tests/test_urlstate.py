@@ -18,7 +18,7 @@ from collector_guide.keep.urlstate import (
     visit_entry,
 )
 
-STEPS = {"assisted-vs-generated": 8}
+STEPS = {"minimal": 5}
 
 
 def rubrics(r):
@@ -36,7 +36,7 @@ def answer_sets(draw, rubric):
         if roll == 1:
             answers[q.id] = NOT_SURE
         elif q.kind == "multiple":
-            answers[q.id] = [i for i in ids if draw(st.booleans())]
+            answers[q.id] = draw(st.lists(st.sampled_from(ids), min_size=1, unique=True))
         else:
             answers[q.id] = draw(st.sampled_from(ids))
     return answers
@@ -44,11 +44,14 @@ def answer_sets(draw, rubric):
 
 @settings(max_examples=200, deadline=None)
 @given(st.data())
-def test_answers_round_trip_exactly(default_rubric, data):
-    answers = data.draw(answer_sets(default_rubric))
-    back, dropped = decode_answers(default_rubric, encode_answers(default_rubric, answers))
+def test_answers_round_trip_exactly(minimal, data):
+    answers = data.draw(answer_sets(minimal))
+    back, dropped = decode_answers(minimal, encode_answers(minimal, answers))
     assert dropped == 0
-    assert back == answers
+    # a multiple choice comes back in the rubric's order, which is its canonical form
+    assert back == {k: v if isinstance(v, str) else [o.id for o in minimal.question(k).options
+                                                      if o.id in v]
+                    for k, v in answers.items()}
 
 
 def test_the_encoding_is_compact(default_rubric):
@@ -59,33 +62,33 @@ def test_the_encoding_is_compact(default_rubric):
 
 
 @pytest.mark.parametrize("garbage", ["zz", "m", "mzzzzzz", "-1", "9" * 50, "!", "0.0.0.0" * 40])
-def test_garbage_tokens_are_dropped_and_counted(default_rubric, garbage):
-    answers, dropped = decode_answers(default_rubric, garbage)
+def test_garbage_tokens_are_dropped_and_counted(minimal, garbage):
+    answers, dropped = decode_answers(minimal, garbage)
     for qid, value in answers.items():
-        q = default_rubric.question(qid)
+        q = minimal.question(qid)
         assert value == NOT_SURE or set([value] if isinstance(value, str) else value) <= {
             o.id for o in q.options}
     assert dropped >= 0
 
 
-def test_full_state_round_trip(default_rubric):
-    answers = {"primary_source": default_rubric.questions[0].options[1].id}
+def test_full_state_round_trip(minimal):
+    answers = {minimal.questions[0].id: minimal.questions[0].options[1].id}
     work = {"title": "Ström <b>", "wall_label": "Line one\nline two", "image": "x.png"}
-    visit = [visit_entry(default_rubric, answers, {"title": "Earlier"})]
-    params = encode(default_rubric, 4, answers, work, visit)
-    state = decode(params, rubrics(default_rubric), default_rubric.id, STEPS)
-    assert (state.rubric_id, state.step, state.answers) == (default_rubric.id, 4, answers)
+    visit = [visit_entry(minimal, answers, {"title": "Earlier"})]
+    params = encode(minimal, 4, answers, work, visit)
+    state = decode(params, rubrics(minimal), minimal.id, STEPS)
+    assert (state.rubric_id, state.step, state.answers) == (minimal.id, 4, answers)
     assert state.work == {"title": "Ström <b>", "wall_label": "Line one\nline two"}
     assert state.visit == visit
     assert state.notices == []
 
 
-def test_long_notes_stay_out_of_the_link(default_rubric):
+def test_long_notes_stay_out_of_the_link(minimal):
     import random
 
     rnd = random.Random(1)
     noise = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(4000))
-    params = encode(default_rubric, 1, {}, {"title": "T", "notes": noise,
+    params = encode(minimal, 1, {}, {"title": "T", "notes": noise,
                                             "wall_label": noise[::-1]}, [])
     assert len(params["w"]) <= MAX_PARAM
     assert unpack(params["w"]) == {"title": "T"}
@@ -112,13 +115,6 @@ def test_pack_round_trip():
     assert unpack(pack(value)) == value
 
 
-def test_empty_link_means_a_fresh_start(default_rubric):
-    state = decode({}, rubrics(default_rubric), default_rubric.id, STEPS)
+def test_empty_link_means_a_fresh_start(minimal):
+    state = decode({}, rubrics(minimal), minimal.id, STEPS)
     assert (state.rubric_id, state.step, state.answers, state.notices) == (None, 0, {}, [])
-
-
-def test_wrong_types_in_work_details_are_dropped(default_rubric):
-    params = {"r": default_rubric.id, "v": default_rubric.version, "s": "1",
-              "w": pack({"title": ["not", "text"], "artist": "Ok", "evil_key": "x"})}
-    state = decode(params, rubrics(default_rubric), default_rubric.id, STEPS)
-    assert state.work == {"artist": "Ok"}

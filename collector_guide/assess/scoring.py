@@ -111,10 +111,10 @@ def _chosen(answers: Mapping[str, object], question: Question, valid: frozenset[
         return None
     ids = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, (list, tuple)) else []
     picked = [o for o in ids if isinstance(o, str) and o in valid]
-    if question.kind != "multiple":
-        return (picked[0],) if picked else None
-    if not picked and (NOT_SURE in ids or any(i not in valid for i in ids)):
+    if not picked:  # an empty choice is no answer: it stays open, like "Not sure"
         return None
+    if question.kind != "multiple":
+        return (picked[0],)
     return tuple(o for o in order if o in picked)  # rubric order, no repeats
 
 

@@ -1,21 +1,26 @@
-"""The walk-through's state as a compact, checked URL query string.
+"""The walk-through's state as a compact, checked, signed URL query string.
 
 A reload, a phone's discarded tab or a shared link must bring a collector back to where they
-were. So the rubric (id and version), the step, the answers, the work's details and the visit
-live in the query string. Nothing in a URL is trusted: `decode` keeps what still fits the
-rubric and says, in plain words, what it had to drop.
-
-What a link cannot carry (the photo, texts too long for it) is kept in the draft store; the
-link carries only its token, `d` (see `collector_guide.keep.drafts`).
+were. So the rubric (id, version and question layout), the step, the answers, the work's
+details and the visit live in the query string, signed (`linksign`). Nothing in a URL is
+trusted: `decode` keeps what still fits the rubric, in its one canonical form, and says in
+plain words what it had to drop; it never raises on anything a link can hold.
 
 Answers are written one token per question, in the rubric's order, joined by `.`:
 `-` unanswered, `~` not sure, a base-36 option index for single and scale questions, and
-`m` plus a base-36 bit mask for multiple-choice ones. Text travels as base64url of zlib'd JSON.
+`m` plus a non-zero base-36 bit mask for multiple-choice ones; only the canonical spelling of
+each number is accepted. Because answers are positional, they are carried over only onto the
+same question layout (`l`, a fingerprint of the questions' ids, kinds and options).
+Text travels as base64url of zlib'd JSON.
+
+What a link cannot carry (the photo, texts too long for it) is kept in the draft store; the
+link carries only its token, `d` (see `collector_guide.keep.drafts`).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import secrets
@@ -23,13 +28,27 @@ import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
+
+from collector_guide.keep import linksign
 from collector_guide.keep.drafts import valid_token
 from collector_guide.rubric import NOT_SURE, Rubric, WorkInfo
 
 MAX_PARAM = 4000  # characters; longer values are refused, not parsed
 MAX_VISIT = 30  # works in one visit
+VISIT_TEXT = 120  # characters of a visit's title, artist or year kept in the link
+MAX_STEP_DIGITS = 3
+OPEN_PARAMS = frozenset({"r"})  # what anyone can choose on the start screen: needs no MAC
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-_READING_ID = re.compile(r"^[0-9a-z]{4,12}$")
+_INDEX = re.compile(r"0|[1-9a-z][0-9a-z]*")  # canonical: ASCII, no sign, no leading zero
+_MASK = re.compile(r"m[1-9a-z][0-9a-z]*")  # and never zero: an empty choice is no answer
+_STEP = re.compile(rf"0|[1-9][0-9]{{0,{MAX_STEP_DIGITS - 1}}}")
+_PACKED = re.compile(r"[A-Za-z0-9_-]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_READING_ID = re.compile(r"[0-9a-z]{4,12}")
+_WORK_KEYS = tuple(k for k in WorkInfo.model_fields if k != "image")
+_LONG_TEXTS = ("wall_label", "notes")
+_VISIT_KEYS = ("title", "artist", "year")
 
 
 @dataclass
@@ -42,6 +61,7 @@ class UrlState:
     draft: str | None = None  # the token of what the draft store keeps for this reading
     notices: list[str] = field(default_factory=list)
     reading: str | None = None  # which reading this is (see `new_reading_id`)
+    verified: bool = True  # False when the link carried state without a valid MAC
 
 
 # --- answers -----------------------------------------------------------------------------------
@@ -56,23 +76,37 @@ def _b36(n: int) -> str:
             return out
 
 
+def layout(rubric: Rubric) -> str:
+    """A short fingerprint of what positional answers depend on: each question's id and kind,
+    and its options' ids, in order. Equal fingerprints: a link's answers mean the same here."""
+    def build() -> str:
+        shape = [[q.id, q.kind, [o.id for o in q.options]] for q in rubric.questions]
+        digest = hashlib.sha256(json.dumps(shape, separators=(",", ":")).encode()).digest()
+        return base64.urlsafe_b64encode(digest[:6]).decode()
+
+    return rubric.cached("url-layout", build)
+
+
+def _token(q, raw: object) -> str:
+    ids = [o.id for o in q.options]
+    if raw is None:
+        return "-"
+    if q.kind == "multiple":
+        picked = raw if isinstance(raw, (list, tuple)) else [raw]
+        mask = 0
+        for o in picked:  # a set of bits: an option chosen twice is still one option
+            if isinstance(o, str) and o in ids:
+                mask |= 1 << ids.index(o)
+        if mask:
+            return "m" + _b36(mask)
+        return "~" if NOT_SURE in picked else "-"
+    if raw == NOT_SURE:
+        return "~"
+    return _b36(ids.index(raw)) if isinstance(raw, str) and raw in ids else "-"
+
+
 def encode_answers(rubric: Rubric, answers: Mapping[str, object]) -> str:
-    tokens = []
-    for q in rubric.questions:
-        raw = answers.get(q.id)
-        ids = [o.id for o in q.options]
-        if raw is None:
-            tokens.append("-")
-        elif raw == NOT_SURE or raw == [NOT_SURE]:
-            tokens.append("~")
-        elif q.kind == "multiple":
-            picked = raw if isinstance(raw, (list, tuple)) else [raw]
-            mask = sum(1 << ids.index(o) for o in picked if o in ids)
-            tokens.append("m" + _b36(mask))
-        elif isinstance(raw, str) and raw in ids:
-            tokens.append(_b36(ids.index(raw)))
-        else:
-            tokens.append("-")
+    tokens = [_token(q, answers.get(q.id)) for q in rubric.questions]
     while tokens and tokens[-1] == "-":
         tokens.pop()
     return ".".join(tokens)
@@ -85,65 +119,127 @@ def decode_answers(rubric: Rubric, text: str) -> tuple[dict[str, object], int]:
     dropped = max(0, len(tokens) - len(rubric.questions))
     for q, token in zip(rubric.questions, tokens, strict=False):
         ids = [o.id for o in q.options]
+        longest = len(_b36((1 << len(ids)) - 1)) + 1 if q.kind == "multiple" else len(
+            _b36(len(ids) - 1))
         if token == "-":
             continue
         if token == "~":
             answers[q.id] = NOT_SURE
-            continue
-        try:
-            if q.kind == "multiple":
-                if not token.startswith("m"):
-                    raise ValueError
-                mask = int(token[1:], 36)
-                if mask >= 1 << len(ids):
-                    raise ValueError
+        elif len(token) > longest:
+            dropped += 1
+        elif q.kind == "multiple" and _MASK.fullmatch(token):
+            mask = int(token[1:], 36)
+            if mask < 1 << len(ids):
                 answers[q.id] = [o for i, o in enumerate(ids) if mask >> i & 1]
             else:
-                index = int(token, 36)
-                if not 0 <= index < len(ids):
-                    raise ValueError
-                answers[q.id] = ids[index]
-        except ValueError:
+                dropped += 1
+        elif q.kind != "multiple" and _INDEX.fullmatch(token) and int(token, 36) < len(ids):
+            answers[q.id] = ids[int(token, 36)]
+        else:
             dropped += 1
     return answers, dropped
+
+
+def _fits(rubric: Rubric, version: object, fingerprint: object) -> bool:
+    """Whether answers given for (version, layout) can be carried over onto this rubric."""
+    if fingerprint is not None:
+        return fingerprint == layout(rubric)
+    return version == rubric.version  # a link from before layouts were written
 
 
 # --- text ----------------------------------------------------------------------------------------
 
 
+def _scrub(text: str) -> str:
+    """Lone surrogates are not text (no browser sends them): make them visibly replaced."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def pack(value: object) -> str:
-    raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+    raw = _scrub(json.dumps(value, ensure_ascii=False, separators=(",", ":"))).encode()
     return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
 
 
 def unpack(text: str) -> object:
     """The inverse of `pack`; raises ValueError on anything that is not a packed value."""
+    if not isinstance(text, str) or not _PACKED.fullmatch(text):
+        raise ValueError("not base64url")
     try:
         data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        if base64.urlsafe_b64encode(data).decode().rstrip("=") != text:
+            raise ValueError("not the canonical base64url of its bytes")
         # Bound the inflated size: a small URL must not expand into a large object.
         inflater = zlib.decompressobj()
         raw = inflater.decompress(data, 64 * MAX_PARAM)
         if inflater.unconsumed_tail:
             raise ValueError("too large")
-        if not inflater.eof:
-            raise ValueError("truncated")
+        if not inflater.eof or inflater.unused_data:
+            raise ValueError("truncated, or followed by other data")
         return json.loads(raw.decode())
-    except (ValueError, zlib.error, UnicodeDecodeError) as exc:
-        raise ValueError(str(exc)) from None
+    except (ValueError, zlib.error, UnicodeDecodeError, RecursionError) as exc:
+        # RecursionError: deeply nested JSON ("[[[[…") is refused like any other garbage.
+        raise ValueError(type(exc).__name__) from None
 
 
-_WORK_KEYS = tuple(k for k in WorkInfo.model_fields if k != "image")
-_LONG_TEXTS = ("wall_label", "notes")
+def _detail(key: str, value: object, limit: int | None = None) -> str | None:
+    """A work detail in its canonical form ("" when empty), or None when it is unusable:
+    not text, not Unicode, or longer than the work model allows (the one source of limits)."""
+    if not isinstance(value, str) or _SURROGATE.search(value):
+        return None
+    if limit is not None and len(value) > limit:
+        return None
+    try:
+        return getattr(WorkInfo.model_validate({key: value}), key)
+    except ValidationError:
+        return None
 
 
-def _clean_work(value: object) -> dict[str, str]:
+def _clean_details(value: object, keys: tuple[str, ...],
+                   limit: int | None = None) -> tuple[dict[str, str], bool]:
+    """The usable details of a packed table, and whether everything in it was usable."""
     if not isinstance(value, dict):
-        raise ValueError("not a table")
-    return {
-        k: v[: 4000 if k in _LONG_TEXTS else 300]
-        for k, v in value.items()
-        if k in _WORK_KEYS and isinstance(v, str) and v
-    }
+        return {}, False
+    details: dict[str, str] = {}
+    clean = True
+    for k, v in value.items():
+        text = _detail(k, v, limit) if k in keys else None
+        if text is None:
+            clean = False
+        elif text:
+            details[k] = text
+    return details, clean
+
+
+# --- the visit ------------------------------------------------------------------------------------
+
+
+def visit_entry(rubric: Rubric, answers: Mapping[str, object], work: Mapping[str, str]) -> dict:
+    """A work of the visit, as kept in the URL: compact answers and a few details."""
+    keep = {}
+    for k in _VISIT_KEYS:
+        text = _detail(k, str(work.get(k) or "")[:VISIT_TEXT])
+        if text:
+            keep[k] = text
+    return {"rubric": rubric.id, "v": rubric.version, "l": layout(rubric),
+            "a": encode_answers(rubric, answers), "work": keep}
+
+
+def visit_answers(rubric: Rubric, entry: Mapping) -> dict[str, object]:
+    a = entry.get("a", "")
+    return decode_answers(rubric, a)[0] if isinstance(a, str) else {}
+
+
+def _clean_entry(entry: object, rubrics: Mapping[str, Rubric]) -> tuple[dict | None, bool]:
+    """A visit entry rebuilt from what in it can be trusted, and whether all of it could."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("rubric"), str):
+        return None, False
+    r = rubrics.get(entry["rubric"])
+    a = entry.get("a", "")
+    if r is None or not isinstance(a, str) or not _fits(r, entry.get("v"), entry.get("l")):
+        return None, False
+    answers, dropped = decode_answers(r, a)
+    details, clean = _clean_details(entry.get("work", {}), _VISIT_KEYS, VISIT_TEXT)
+    return visit_entry(r, answers, details), clean and not dropped
 
 
 # --- the whole state ------------------------------------------------------------------------------
@@ -178,12 +274,16 @@ def left_out(work: Mapping[str, str]) -> dict[str, str]:
 
 def encode(rubric: Rubric, step: int, answers: Mapping[str, object],
            work: Mapping[str, str], visit: list[dict], draft: str | None = None,
-           reading: str | None = None) -> dict[str, str]:
+           reading: str | None = None, *, extra: Mapping[str, str] | None = None,
+           key: bytes | None = None) -> dict[str, str]:
+    """The query parameters for this state, signed. `extra` parameters (another part of the
+    app's) are signed with the rest."""
     params = {"r": rubric.id, "v": rubric.version, "s": str(step)}
     if reading:
         params["k"] = reading
     compact = encode_answers(rubric, answers)
     if compact:
+        params["l"] = layout(rubric)
         params["a"] = compact
     packed, _ = _url_work(work)
     if packed:
@@ -194,11 +294,12 @@ def encode(rubric: Rubric, step: int, answers: Mapping[str, object],
             params["x"] = packed
     if draft and valid_token(draft):
         params["d"] = draft
-    return params
+    params.update(extra or {})
+    return linksign.sign(params, key)
 
 
 def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id: str,
-           steps: Mapping[str, int]) -> UrlState:
+           steps: Mapping[str, int], *, key: bytes | None = None) -> UrlState:
     """Read the state from query parameters, keeping what can be kept.
 
     `steps` gives the number of steps of each rubric's walk-through, to bound the step.
@@ -206,12 +307,14 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
     state = UrlState()
     notices = state.notices
     words = rubrics[default_id].labels  # until the link's rubric is known
-    too_long = sorted(k for k, v in params.items() if len(v) > MAX_PARAM)
-    if too_long:
-        notices.append(words.link_too_long)
-    params = {k: v for k, v in params.items() if len(v) <= MAX_PARAM}
+    params = {_scrub(str(k)): _scrub(str(v)) for k, v in params.items()
+              if not linksign.is_tracking(str(k))}
     if not params:
         return state
+    state.verified = (linksign.verify(params, key)
+                      or set(linksign.signed_part(params)) <= OPEN_PARAMS)
+    too_long = sorted(k for k, v in params.items() if len(v) > MAX_PARAM)
+    params = {k: v for k, v in params.items() if len(v) <= MAX_PARAM}
 
     rubric_id = params.get("r")
     if rubric_id is not None and rubric_id not in rubrics:
@@ -220,33 +323,30 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
     state.rubric_id = rubric_id or default_id
     rubric = rubrics[state.rubric_id]
     words = rubric.labels
+    if not state.verified:
+        notices.insert(0, words.link_unverified)
+    if too_long:
+        notices.append(words.link_too_long)
 
     if "a" in params:
-        if params.get("r") not in rubrics:
-            notices.append(words.link_other_rubric)
-        else:
-            version = params.get("v")
-            answers, dropped = decode_answers(rubric, params["a"])
-            if version != rubric.version:
-                notices.append(words.link_old_version.format(version=str(version)[:12],
-                                                             current=rubric.version))
-            if dropped:
-                notices.append(words.link_dropped.format(count=dropped))
-            state.answers = answers
+        _answers(params, rubric, rubrics, state)
 
-    try:
-        step = int(params.get("s", "0"))
-    except ValueError:
-        step = 0
+    step = params.get("s", "0")
+    if not _STEP.fullmatch(step):
+        step = "0"
         notices.append(words.link_bad_step)
-    last = steps.get(state.rubric_id, 1) - 1
-    state.step = max(0, min(step, last))
-    if _READING_ID.match(params.get("k", "")):
+    state.step = max(0, min(int(step), steps.get(state.rubric_id, 1) - 1))
+    if _READING_ID.fullmatch(params.get("k", "")):
         state.reading = params["k"]
 
     if "w" in params:
         try:
-            state.work = _clean_work(unpack(params["w"]))
+            details = unpack(params["w"])
+            if not isinstance(details, dict):
+                raise ValueError
+            state.work, clean = _clean_details(details, _WORK_KEYS)
+            if not clean:
+                notices.append(words.link_partial_work)
         except ValueError:
             notices.append(words.link_bad_work)
     if "x" in params:
@@ -254,8 +354,9 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
             visit = unpack(params["x"])
             if not isinstance(visit, list):
                 raise ValueError
-            state.visit = [v for v in visit[:MAX_VISIT] if _valid_visit_entry(v, rubrics)]
-            if len(state.visit) != len(visit):
+            kept = [_clean_entry(v, rubrics) for v in visit[:MAX_VISIT]]
+            state.visit = [entry for entry, _ in kept if entry is not None]
+            if len(visit) > MAX_VISIT or not all(clean for _, clean in kept):
                 notices.append(words.link_partial_visit)
         except ValueError:
             notices.append(words.link_bad_visit)
@@ -267,22 +368,24 @@ def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id:
     return state
 
 
-def _valid_visit_entry(entry: object, rubrics: Mapping[str, Rubric]) -> bool:
-    return (
-        isinstance(entry, dict)
-        and isinstance(entry.get("rubric"), str)
-        and entry["rubric"] in rubrics
-        and isinstance(entry.get("a"), str)
-        and isinstance(entry.get("work", {}), dict)
-    )
-
-
-def visit_entry(rubric: Rubric, answers: Mapping[str, object], work: Mapping[str, str]) -> dict:
-    """A work of the visit, as kept in the URL: compact answers and a few details."""
-    keep = {k: work[k][:120] for k in ("title", "artist", "year") if work.get(k)}
-    return {"rubric": rubric.id, "v": rubric.version, "a": encode_answers(rubric, answers),
-            "work": keep}
-
-
-def visit_answers(rubric: Rubric, entry: Mapping) -> dict[str, object]:
-    return decode_answers(rubric, entry.get("a", ""))[0]
+def _answers(params: Mapping[str, str], rubric: Rubric, rubrics: Mapping[str, Rubric],
+             state: UrlState) -> None:
+    """Carry the link's answers over when they were given for this rubric's questions."""
+    words = rubric.labels
+    if params.get("r") not in rubrics:
+        state.notices.append(words.link_other_rubric)
+        return
+    version = params.get("v")
+    if not _fits(rubric, version, params.get("l")):
+        if version is not None and version != rubric.version:
+            state.notices.append(words.link_old_version.format(version=version[:12],
+                                                               current=rubric.version))
+        else:
+            state.notices.append(words.link_answers_not_matched)
+        return
+    if version is not None and version != rubric.version:
+        state.notices.append(words.link_same_questions.format(version=version[:12],
+                                                              current=rubric.version))
+    state.answers, dropped = decode_answers(rubric, params["a"])
+    if dropped:
+        state.notices.append(words.link_dropped.format(count=dropped))

@@ -26,13 +26,21 @@ from collector_guide.rubric.models import (
     moves,
 )
 from collector_guide.rubric.problems import LoadError, Problem
-from collector_guide.rubric.work import Answer, Answers, Assessment, Work, WorkInfo
+from collector_guide.rubric.work import (
+    WORK_TEXT_LIMITS,
+    Answer,
+    Answers,
+    Assessment,
+    Work,
+    WorkInfo,
+)
 
 __all__ = [
     "EVIDENCE_CATEGORIES",
     "LABEL_PLACEHOLDERS",
     "NOT_SURE",
     "READING_PLACEHOLDERS",
+    "WORK_TEXT_LIMITS",
     "Answer",
     "Answers",
     "Archetype",

@@ -95,12 +95,31 @@ class Labels(Strict):
     )
     link_other_rubric: Text = "The answers in the link belong to another rubric and were not used."
     link_old_version: Text = (
-        "The link was made with version {version} of this rubric; this is version {current}. "
-        "Answers that still fit were kept: please check them."
+        "The link was made with version {version} of this rubric; this is version {current}, "
+        "whose questions have changed, so the link's answers could not be carried over. "
+        "Please answer again."
     )
+    link_same_questions: Text = (
+        "The link was made with version {version} of this rubric; this is version {current}. "
+        "Its questions are the same, so the answers were kept: please check them."
+    )
+    link_answers_not_matched: Text = (
+        "The answers in the link could not be matched to this rubric's questions (it has "
+        "changed since the link was made, or the link does not say which version it was made "
+        "with), so they were not carried over. Please answer again."
+    )
+    link_unverified: Text = (
+        "This link could not be verified: it was changed after it was made, or it was made by "
+        "another copy of this guide or before the guide was restarted. What it holds was "
+        "checked and kept where it fits: please check your answers."
+    )
+    link_unreadable: Text = "This link could not be read, so the guide starts afresh."
     link_dropped: Text = "Answers in the link that could not be read were left open ({count})."
     link_bad_step: Text = "The link's step could not be read; starting from the beginning."
     link_bad_work: Text = "The work's details in the link could not be read."
+    link_partial_work: Text = (
+        "Some of the work's details in the link could not be read and were left out."
+    )
     link_bad_visit: Text = "The visit in the link could not be read."
     link_partial_visit: Text = "Some works of this visit in the link could not be read."
     link_bad_draft: Text = "The link's reference to a photo and notes could not be read."
@@ -131,6 +150,7 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "visit_added": ("count",),
     "link_unknown_rubric": ("rubric",),
     "link_old_version": ("version", "current"),
+    "link_same_questions": ("version", "current"),
     "link_dropped": ("count",),
     "forget_hint": ("hours",),
     "draft_gone": ("hours",),

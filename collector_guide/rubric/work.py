@@ -19,16 +19,28 @@ Answer = str | list[str]
 Answers = dict[str, Answer]
 
 
+# The longest text each detail may hold: the one limit the model, the app's inputs and the
+# URL codec all use (a year is short; a wall label or notes may run to a paragraph or two).
+WORK_TEXT_LIMITS: dict[str, int] = {
+    "title": 300, "artist": 300, "year": 40, "medium": 300, "series": 300, "edition": 300,
+    "wall_label": 4000, "notes": 4000, "image": 300,
+}
+
+
+def _text(field: str):
+    return Annotated[str, StringConstraints(max_length=WORK_TEXT_LIMITS[field])]
+
+
 class WorkInfo(Strict):
-    title: Annotated[str, StringConstraints(max_length=300)] = ""
-    artist: Annotated[str, StringConstraints(max_length=300)] = ""
-    year: Annotated[str, StringConstraints(max_length=40)] = ""
-    medium: Annotated[str, StringConstraints(max_length=300)] = ""
-    series: Annotated[str, StringConstraints(max_length=300)] = ""
-    edition: Annotated[str, StringConstraints(max_length=300)] = ""
-    wall_label: Annotated[str, StringConstraints(max_length=4000)] = ""
-    notes: Annotated[str, StringConstraints(max_length=4000)] = ""
-    image: Annotated[str, StringConstraints(max_length=300)] = ""
+    title: _text("title") = ""
+    artist: _text("artist") = ""
+    year: _text("year") = ""
+    medium: _text("medium") = ""
+    series: _text("series") = ""
+    edition: _text("edition") = ""
+    wall_label: _text("wall_label") = ""
+    notes: _text("notes") = ""
+    image: _text("image") = ""
 
     @field_validator("year", mode="before")
     @classmethod

@@ -35,17 +35,23 @@ def run() -> None:
     if not lib.catalog.rubrics:
         no_rubric(lib.catalog.problems)
         return
-    state.init(lib)
-    history.follow(lib)
+    try:
+        state.init(lib)
+    except Exception:  # a link must never take the page down: start afresh, and say so
+        log.exception("while reading the link")
+        state.init_fresh(lib)
+    try:
+        history.follow(lib)
+    except Exception:  # Back or Forward to an entry that cannot be read: stay on this screen
+        log.exception("while following the browser's history")
     r = state.rubric(lib)
-    drafts.restore(r)  # once a session: the photo and the long texts the URL could not carry
-    for notice in st.session_state[state.NOTICES]:
-        st.info(literal(notice), icon=":material/info:")
-    st.session_state[state.NOTICES] = []
-
     step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
     st.session_state[state.STEP] = step
     try:
+        drafts.restore(r)  # once a session: the photo and the long texts the URL could not carry
+        for notice in st.session_state[state.NOTICES]:
+            st.info(literal(notice), icon=":material/info:")
+        st.session_state[state.NOTICES] = []
         if step == 0:
             start(lib, r)
         elif step == 1:
@@ -58,9 +64,12 @@ def run() -> None:
         log.exception("while drawing step %s", step)
         st.error(r.labels.screen_error)
         st.button(r.labels.back, key="recover_back", on_click=state.go, args=(max(0, step - 1),))
-    drafts.save(r)
-    page_scripts(step)
-    state.sync_url(r, lib.default_id)
+    try:
+        drafts.save(r)
+        page_scripts(step)
+        state.sync_url(r, lib.default_id)
+    except Exception:  # the URL and the draft are copies: the session still holds everything
+        log.exception("while keeping the state in the link and the draft")
 
 
 def page_scripts(step: int) -> None:

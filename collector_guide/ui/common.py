@@ -33,11 +33,20 @@ def literal(text: str) -> str:
 
 
 def work_info() -> WorkInfo:
+    """The work's details as the model holds them; a detail the model refuses is left out on
+    its own, never taking the others with it."""
     details = {k: v for k, v in st.session_state[WORK].items() if k in WorkInfo.model_fields}
     try:
         return WorkInfo(**details)
     except ValueError:
-        return WorkInfo()
+        good = {}
+        for k, v in details.items():
+            try:
+                WorkInfo(**{k: v})
+                good[k] = v
+            except ValueError:
+                continue
+        return WorkInfo(**good)
 
 
 def progress(r: Rubric, step: int) -> None:

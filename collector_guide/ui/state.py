@@ -17,7 +17,7 @@ import streamlit as st
 from collector_guide.assess.charts import MapPoint
 from collector_guide.assess.scoring import assess
 from collector_guide.authoring.check import Catalog, load_rubrics
-from collector_guide.keep import urlstate
+from collector_guide.keep import linksign, urlstate
 from collector_guide.keep.workfile import load_work
 from collector_guide.rubric import LoadError, Rubric, Work
 
@@ -36,6 +36,7 @@ SCROLL = "cg_scroll_top"
 DRAFT = "cg_draft"  # the token of this reading's draft on the server (ui/drafts.py), or None
 READING = "cg_reading"  # this reading's id (`k` in the URL): new for each new or opened work
 WRITTEN = "cg_written"  # the query parameters this session last wrote into the URL
+LINK_VERIFIED = "cg_link_verified"  # whether the link this session opened with was signed
 
 
 def rubrics_dir() -> Path:
@@ -118,7 +119,16 @@ def init(lib: Library) -> None:
         lib.default_id,
         {rid: steps(r) for rid, r in lib.catalog.rubrics.items()},
     )
-    st.session_state[RUBRIC] = state.rubric_id or lib.default_id
+    _set(lib, state)
+
+
+def init_fresh(lib: Library) -> None:
+    """A fresh start, saying so: for a link that could not be read at all."""
+    words = lib.catalog.rubrics[lib.default_id].labels
+    _set(lib, urlstate.UrlState(notices=[words.link_unreadable], verified=False))
+
+
+def _set(lib: Library, state: urlstate.UrlState) -> None:
     st.session_state[STEP] = state.step
     st.session_state[ANSWERS] = state.answers
     st.session_state[WORK] = state.work
@@ -127,6 +137,8 @@ def init(lib: Library) -> None:
     st.session_state[PHOTO] = None
     st.session_state[DRAFT] = state.draft
     st.session_state[READING] = state.reading
+    st.session_state[LINK_VERIFIED] = state.verified
+    st.session_state[RUBRIC] = state.rubric_id or lib.default_id  # last: marks the session set
 
 
 def rubric(lib: Library) -> Rubric:
@@ -186,7 +198,7 @@ def sync_url(r: Rubric, default_id: str) -> None:
     )
     current = {k: st.query_params[k] for k in st.query_params}
     pristine = {"r": default_id, "v": r.version, "s": "0"}
-    if not current and params == pristine:
+    if not current and linksign.signed_part(params) == pristine:
         params = current
     if current != params:
         st.query_params.from_dict(params)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from collector_guide.rubric import Rubric
+from collector_guide.rubric import WORK_TEXT_LIMITS, Rubric
 from collector_guide.ui.common import nav, progress
 from collector_guide.ui.photo import photo
 from collector_guide.ui.state import WORK, Library
 
-_WORK_FIELDS = (("title", 300), ("artist", 300), ("year", 40), ("medium", 300), ("series", 300),
-                ("edition", 300))
+_WORK_FIELDS = tuple((f, WORK_TEXT_LIMITS[f]) for f in ("title", "artist", "year", "medium",
+                                                         "series", "edition"))
 
 
 def _store_text(field: str) -> None:
@@ -32,9 +32,11 @@ def the_work(lib: Library, r: Rubric, step: int) -> None:
     for field, limit in _WORK_FIELDS:
         st.text_input(getattr(labels, field), value=work.get(field, ""), max_chars=limit,
                       key=f"work:{field}", on_change=_store_text, args=(field,))
-    st.text_area(labels.wall_label, value=work.get("wall_label", ""), max_chars=4000,
-                 key="work:wall_label", on_change=_store_text, args=("wall_label",), height=110)
+    st.text_area(labels.wall_label, value=work.get("wall_label", ""),
+                 max_chars=WORK_TEXT_LIMITS["wall_label"], key="work:wall_label",
+                 on_change=_store_text, args=("wall_label",), height=110)
     photo(r)
-    st.text_area(labels.notes, value=work.get("notes", ""), max_chars=4000, key="work:notes",
+    st.text_area(labels.notes, value=work.get("notes", ""),
+                 max_chars=WORK_TEXT_LIMITS["notes"], key="work:notes",
                  on_change=_store_text, args=("notes",), height=90)
     nav(r, step)
