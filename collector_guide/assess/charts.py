@@ -12,17 +12,25 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from collector_guide.assess import marks
 from collector_guide.assess.reading import fmt_value
 from collector_guide.assess.scoring import Placement
 from collector_guide.rubric import Rubric
 
 ORANGE = "#E69F00"  # this work
 SKY = "#56B4E9"  # other works of this visit
-MUTED = "rgba(236, 232, 225, 0.35)"  # sample works: faint, for reference
-LABEL = "rgba(236, 232, 225, 0.72)"  # archetype names: quiet, but legible in a dim room
+MUTED = "rgba(236, 232, 225, 0.45)"  # sample works: faint, for reference
+LABEL = "rgba(236, 232, 225, 0.72)"  # the archetypes' badges: quiet, but legible in a dim room
 GRID = "rgba(236, 232, 225, 0.18)"
 TEXT = "#ECE8E1"
-FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=13, color=TEXT)
+INK = "#15171A"  # the page's background: text on a coloured marker, halos behind labels
+BADGE = "#2A2D33"
+SIZE = 14  # px: no text on the map or beside it is smaller
+FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=SIZE,
+            color=TEXT)
+# Marker sizes in px (plotly's `size` is the diameter); the label pass keeps them clear.
+SAMPLE, VISIT, WORK, ARCHETYPE = 10, 24, 20, 26
+TOP, LINE = 30, 22  # px: the margin above the frame, and one line of pole text below it
 
 
 @dataclass(frozen=True)
@@ -30,39 +38,53 @@ class MapPoint:
     name: str
     x: float
     y: float
+    mark: str = ""  # a short mark drawn on the point (a visit's letter), if any
 
 
-def _layout(rubric: Rubric, height: int, highlight: str | None) -> dict:
-    """The frame, the cross of the two spectra, the poles and the archetypes, in one layout.
+def visit_mark(index: int) -> str:
+    """A, B, … Z, then AA, AB…: the letter a visit's work has on the map and in the table."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _poles(rubric: Rubric) -> tuple[list[dict], int]:
+    """The four poles, outside the frame: up and down above and below it, across on the
+    line below that (or two lines, when a rubric's words would not fit side by side)."""
+    x_axis, y_axis = rubric.axes
+    pole = dict(showarrow=False, xref="paper", yref="paper", font=dict(size=SIZE, color=TEXT))
+    left, right = f"← {x_axis.low}", f"{x_axis.high} →"
+    together = (marks.text_size(left, SIZE)[0] + marks.text_size(right, SIZE)[0] + 8
+                <= marks.REFERENCE_WIDTH)
+    lines = 2 if together else 3
+    return [
+        dict(x=0.5, y=1, text=f"↑ {y_axis.high}", xanchor="center", yanchor="bottom", yshift=4,
+             **pole),
+        dict(x=0.5, y=0, text=f"↓ {y_axis.low}", xanchor="center", yanchor="top", yshift=-2,
+             **pole),
+        dict(x=0, y=0, text=left, xanchor="left", yanchor="top", yshift=-2 - LINE, **pole),
+        dict(x=1, y=0, text=right, xanchor="right", yanchor="top",
+             yshift=-2 - LINE * (1 if together else 2), **pole),
+    ], 8 + LINE * lines
+
+
+def _layout(rubric: Rubric, height: int) -> tuple[dict, marks.Frame]:
+    """The frame, the cross of the two spectra and the poles, in one layout.
 
     Shapes and annotations go in as plain lists: adding them one by one makes plotly
     validate the whole figure each time (about 2.5× slower here).
     """
-    x_axis, y_axis = rubric.axes
     grid = dict(color=GRID, width=1)
-    pole = dict(showarrow=False, font=dict(size=12, color=TEXT))
-    annotations = [
-        dict(x=-1, y=0, text=f"← {x_axis.low}", xanchor="left", yanchor="bottom", **pole),
-        dict(x=1, y=0, text=f"{x_axis.high} →", xanchor="right", yanchor="bottom", **pole),
-        dict(x=0, y=1, text=f"↑ {y_axis.high}", xanchor="center", yanchor="bottom", yshift=2,
-             **pole),
-        dict(x=0, y=-1, text=f"↓ {y_axis.low}", xanchor="center", yanchor="top", yshift=-2,
-             **pole),
-    ]
-    for arch in rubric.archetypes:
-        strong = arch.id == highlight
-        annotations.append(dict(
-            x=arch.at[x_axis.id], y=arch.at[y_axis.id], showarrow=False,
-            text=f"<b>{arch.name}</b>" if strong else arch.name,
-            font=dict(size=12, color=TEXT if strong else LABEL),
-            bgcolor="rgba(21, 23, 26, 0.55)",
-        ))
-    common = dict(range=[-1.12, 1.12], showgrid=False, zeroline=False, showticklabels=False,
-                  fixedrange=True)
-    return dict(
+    annotations, bottom = _poles(rubric)
+    common = dict(range=[-marks.SPAN, marks.SPAN], showgrid=False, zeroline=False,
+                  showticklabels=False, fixedrange=True)
+    layout = dict(
         template="none",  # every colour is set here; plotly's default template is ~90% of a figure
         height=height,
-        margin=dict(l=4, r=4, t=26, b=26),
+        margin=dict(l=2, r=2, t=TOP, b=bottom),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         font=FONT,
@@ -71,7 +93,7 @@ def _layout(rubric: Rubric, height: int, highlight: str | None) -> dict:
         hovermode="closest",
         hoverlabel=dict(font=FONT, bgcolor="#22252A"),
         xaxis=common,
-        yaxis=dict(common, scaleanchor="x", scaleratio=1),
+        yaxis=common,
         shapes=[
             dict(type="rect", x0=-1, y0=-1, x1=1, y1=1, line=grid),
             dict(type="line", x0=-1, y0=0, x1=1, y1=0, line=grid),
@@ -79,6 +101,7 @@ def _layout(rubric: Rubric, height: int, highlight: str | None) -> dict:
         ],
         annotations=annotations,
     )
+    return layout, marks.Frame(height=height - TOP - bottom)
 
 
 def map_figure(
@@ -90,40 +113,72 @@ def map_figure(
     this_work: str = "This work",
     height: int = 400,
 ) -> go.Figure:
-    """The two spectra: pole labels, archetypes, sample works faint, the work and its box."""
-    layout = _layout(rubric, height, placement.nearest_archetype if placement else None)
+    """The two spectra: the poles, the archetypes as numbered badges (their names are in the
+    key below the chart), sample works faint, the visit's works by letter, the work and its box.
+
+    No label covers another label or a point (see `marks`): the samples and the work stay
+    where they are, and the other marks make way.
+    """
+    layout, frame = _layout(rubric, height)
     x_id, y_id = (a.id for a in rubric.axes)
+    taken = [frame.square(s.x, s.y, SAMPLE) for s in samples]
     traces = []
-    if samples:
-        traces.append(go.Scatter(
-            x=[s.x for s in samples], y=[s.y for s in samples], mode="markers",
-            marker=dict(size=8, color=MUTED, symbol="circle-open", line=dict(width=1.5)),
-            text=[s.name for s in samples], hovertemplate="%{text}<extra></extra>",
-            name="samples",
-        ))
-    if visit:
-        traces.append(go.Scatter(
-            x=[v.x for v in visit], y=[v.y for v in visit], mode="markers+text",
-            marker=dict(size=12, color=SKY, symbol="diamond", line=dict(width=1, color="#15171A")),
-            text=[v.name for v in visit], textposition="top center",
-            textfont=dict(size=11, color=SKY), hovertemplate="%{text}<extra></extra>",
-            name="visit",
-        ))
+    edges = []
     if placement is not None:
         px, py = placement.axes[x_id], placement.axes[y_id]
+        taken.append(frame.square(px.value, py.value, WORK))
         if px.width > 0 or py.width > 0:
             layout["shapes"].append(dict(
                 type="rect", x0=px.low, y0=py.low, x1=px.high, y1=py.high,
                 line=dict(color=ORANGE, width=1.5, dash="dot"),
-                fillcolor="rgba(230, 159, 0, 0.16)",
+                fillcolor="rgba(230, 159, 0, 0.16)", layer="below",
             ))
+            edges = marks.box_edges(frame, px.low, py.low, px.high, py.high)
+    if samples:
         traces.append(go.Scatter(
-            x=[px.value], y=[py.value], mode="markers+text",
-            text=[f"<b>{this_work}</b>"],
-            textposition=_away_from(rubric, placement, py.value),
-            textfont=dict(size=13, color=ORANGE),
-            marker=dict(size=18, color=ORANGE, symbol="circle",
-                        line=dict(width=2.5, color="#15171A")),
+            x=[s.x for s in samples], y=[s.y for s in samples], mode="markers",
+            marker=dict(size=SAMPLE - 2, color=MUTED, symbol="circle-open", line=dict(width=1.5)),
+            text=[s.name for s in samples], hovertemplate="%{text}<extra></extra>",
+            name="samples",
+        ))
+    if placement is not None:
+        spot = marks.label_spot(frame, px.value, py.value, this_work, SIZE, WORK / 2, taken,
+                                edges)
+        taken.append(spot.rect)
+        layout["annotations"].append(dict(
+            x=px.value, y=py.value, text=f"<b>{this_work}</b>", showarrow=False,
+            xanchor=spot.xanchor, yanchor=spot.yanchor, xshift=spot.xshift, yshift=spot.yshift,
+            font=dict(size=SIZE, color=ORANGE), bgcolor="rgba(21, 23, 26, 0.85)",
+        ))
+    if visit:
+        spots = marks.dodge(frame, [(v.x, v.y) for v in visit], VISIT, taken)
+        traces.append(go.Scatter(
+            x=[x for x, _ in spots], y=[y for _, y in spots], mode="markers+text",
+            marker=dict(size=VISIT - 2, color=SKY, symbol="diamond", line=dict(width=1, color=INK)),
+            text=[v.mark or visit_mark(i) for i, v in enumerate(visit)],
+            textposition="middle center", textfont=dict(size=SIZE, color=INK),
+            customdata=[v.name for v in visit],
+            hovertemplate="%{text}: %{customdata}<extra></extra>", name="visit",
+        ))
+    nearest = placement.nearest_archetype if placement else None
+    spots = marks.dodge(frame, [(a.at[x_id], a.at[y_id]) for a in rubric.archetypes], ARCHETYPE,
+                        taken)
+    traces.append(go.Scatter(
+        x=[x for x, _ in spots], y=[y for _, y in spots], mode="markers+text",
+        marker=dict(size=ARCHETYPE - 2, color=BADGE, symbol="circle",
+                    line=dict(width=[3 if a.id == nearest else 1.5 for a in rubric.archetypes],
+                              color=[ORANGE if a.id == nearest else LABEL
+                                     for a in rubric.archetypes])),
+        text=[str(i) for i in range(1, len(rubric.archetypes) + 1)],
+        textposition="middle center", textfont=dict(size=SIZE, color=TEXT),
+        customdata=[a.name for a in rubric.archetypes],
+        hovertemplate="%{text}: %{customdata}<extra></extra>", name="archetypes",
+    ))
+    if placement is not None:
+        traces.append(go.Scatter(
+            x=[px.value], y=[py.value], mode="markers",
+            marker=dict(size=WORK - 2, color=ORANGE, symbol="circle",
+                        line=dict(width=2.5, color=INK)),
             hovertemplate=(
                 f"{this_work}<br>{rubric.axes[0].label}: {fmt_value(px.value)} "
                 f"({fmt_value(px.low)} to {fmt_value(px.high)})<br>"
@@ -135,16 +190,13 @@ def map_figure(
     return go.Figure(data=traces, layout=layout)
 
 
-def _away_from(rubric: Rubric, placement: Placement, y: float) -> str:
-    """Put the work's label on the side away from its nearest archetype's name (which would
-    cover it), and inside the frame."""
-    arch = next(a for a in rubric.archetypes if a.id == placement.nearest_archetype)
-    above = y >= arch.at[rubric.axes[1].id]
-    if y > 0.85:
-        above = False
-    elif y < -0.85:
-        above = True
-    return "top center" if above else "bottom center"
+def archetype_summary(archetype) -> str:
+    """The archetype in one line: the rubric's `summary`, else its description's first
+    sentence (rubrics written before `summary` existed)."""
+    if archetype.summary:
+        return archetype.summary
+    first = archetype.description.split(". ", 1)[0].rstrip(".")
+    return first + "."
 
 
 def map_alt_text(rubric: Rubric, placement: Placement | None, samples: int = 0,
@@ -166,10 +218,12 @@ def map_alt_text(rubric: Rubric, placement: Placement | None, samples: int = 0,
                 f"It could still move from {fmt_value(px.low)} to {fmt_value(px.high)} across "
                 f"and from {fmt_value(py.low)} to {fmt_value(py.high)} up."
             )
+    parts.append("Numbered badges mark the kinds of work: " + "; ".join(
+        f"{i}, {a.name}" for i, a in enumerate(rubric.archetypes, 1)) + ".")
     if samples:
         parts.append(f"{samples} sample works are shown faintly for comparison.")
     if visit:
-        parts.append(f"{visit} other works of this visit are shown as diamonds.")
+        parts.append(f"{visit} other works of this visit are shown as lettered diamonds.")
     return " ".join(parts)
 
 
@@ -189,7 +243,7 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
             y=[i * 3 + 1 + k * 0.9 for i in range(len(rows))],
             x=[c.shifts.get(axis.id, 0.0) for c in rows],
             width=0.8,
-            name=f"{axis.label}: − {axis.low}, + {axis.high}",
+            name=f"{_wrap(axis.label + ':', 34)}<br>{_wrap(f'− {axis.low}, + {axis.high}', 34)}",
             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#15171A",
                                                    fillmode="overlay", solidity=0.35)),
             hovertemplate="%{x:+.2f}<extra>" + axis.label + "</extra>",
@@ -198,20 +252,20 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
     ]
     annotations = [
         dict(x=-reach, y=i * 3, text=labels.get(c.question_id, c.question_id), xanchor="left",
-             yanchor="middle", showarrow=False, font=dict(size=12, color=TEXT),
-             bgcolor="#15171A")
+             yanchor="middle", showarrow=False, font=dict(size=SIZE, color=TEXT),
+             bgcolor=INK)
         for i, c in enumerate(rows)
     ]
     layout = dict(
         template="none",
-        height=70 + 58 * max(1, len(rows)),
+        height=110 + 64 * max(1, len(rows)),
         margin=dict(l=4, r=4, t=4, b=4),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         font=FONT,
         dragmode=False,
         barmode="overlay",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, font=dict(size=12)),
+        legend=dict(orientation="v", yanchor="bottom", y=1.0, x=0, font=dict(size=SIZE)),
         xaxis=dict(range=[-reach, reach], zeroline=True, zerolinecolor=MUTED, zerolinewidth=1,
                    showgrid=False, fixedrange=True, showticklabels=False),
         yaxis=dict(range=[3 * len(rows) - 0.8, -0.8], showticklabels=False, showgrid=False,
@@ -219,3 +273,15 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
         annotations=annotations,
     )
     return go.Figure(data=traces, layout=layout)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a legend entry into lines of about `width` characters (plotly never wraps)."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "<br>".join([*lines, line])

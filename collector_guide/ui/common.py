@@ -12,7 +12,12 @@ import re
 
 import streamlit as st
 
-from collector_guide.assess.charts import MapPoint, contributions_figure, map_figure
+from collector_guide.assess.charts import (
+    MapPoint,
+    archetype_summary,
+    contributions_figure,
+    map_figure,
+)
 from collector_guide.assess.scoring import Placement
 from collector_guide.keep import urlstate
 from collector_guide.rubric import Rubric, WorkInfo
@@ -89,9 +94,21 @@ def answers_key(r: Rubric) -> tuple:
     return (r.id, r.version, urlstate.encode_answers(r, st.session_state[ANSWERS]))
 
 
-def map_legend(r: Rubric, visit: bool) -> str:
-    parts = [f"● {r.labels.this_work}", f"⬚ {r.labels.uncertainty_box}",
-             f"○ {r.labels.sample_works}"]
+def map_legend(r: Rubric, visit: bool, placement: bool = True) -> str:
+    parts = [f"● {r.labels.this_work}", f"⬚ {r.labels.uncertainty_box}"] if placement else []
+    parts.append(f"○ {r.labels.sample_works}")
     if visit:
         parts.append(f"◆ {r.labels.visit_heading}")
     return " · ".join(parts)
+
+
+def map_key(r: Rubric, nearest: str | None = None, explained: bool = False) -> None:
+    """The key to the map's numbered badges: each archetype's name (and, on the start screen,
+    what it means in one line); the work's nearest one in bold."""
+    if explained:
+        st.markdown("\n".join(f"{i}. **{a.name}** — {archetype_summary(a)}"
+                               for i, a in enumerate(r.archetypes, 1)))
+        return
+    names = [f"**{i}\u00a0{a.name}**" if a.id == nearest else f"{i}\u00a0{a.name}"
+             for i, a in enumerate(r.archetypes, 1)]
+    st.markdown(" · ".join(names))

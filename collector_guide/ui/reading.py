@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from collector_guide.assess.charts import MapPoint, map_alt_text
+from collector_guide.assess.charts import MapPoint, map_alt_text, visit_mark
 from collector_guide.assess.reading import compose, fmt_value
 from collector_guide.assess.scoring import Placement, assess
 from collector_guide.keep import urlstate
@@ -16,6 +16,7 @@ from collector_guide.ui.common import (
     answers_key,
     literal,
     map_fig,
+    map_key,
     map_legend,
     moved_fig,
     progress,
@@ -23,18 +24,21 @@ from collector_guide.ui.common import (
     work_info,
 )
 from collector_guide.ui.keep import keep_and_share
-from collector_guide.ui.state import ANSWERS, PHOTO, VISIT, Library
+from collector_guide.ui.state import ANSWERS, PHOTO, VISIT, WORK, Library
 
 
 def _visit_points(lib: Library, r: Rubric) -> list[MapPoint]:
+    """The visit's other works, lettered as in the visit's list; this work is the orange dot."""
     x_id, y_id = (a.id for a in r.axes)
+    here = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
     points = []
-    for entry in st.session_state[VISIT]:
-        if entry.get("rubric") != r.id:
+    for i, entry in enumerate(st.session_state[VISIT]):
+        if entry.get("rubric") != r.id or entry == here:
             continue
         p = assess(r, urlstate.visit_answers(r, entry))
         title = entry.get("work", {}).get("title") or r.labels.untitled
-        points.append(MapPoint(title[:40], p.axes[x_id].value, p.axes[y_id].value))
+        points.append(MapPoint(title[:40], p.axes[x_id].value, p.axes[y_id].value,
+                               visit_mark(i)))
     return points
 
 
@@ -59,6 +63,7 @@ def result(lib: Library, r: Rubric, step: int) -> None:
                (*answers_key(r), tuple(visit)), labels.this_work, 400)
     st.plotly_chart(fig, key="result_map", config=PLOTLY_CONFIG, width="stretch")
     st.caption(map_legend(r, bool(visit)))
+    map_key(r, placement.nearest_archetype)
     with st.expander(labels.map_in_words, icon=":material/notes:"):
         st.markdown(literal(map_alt_text(r, placement, samples=len(samples),
                                          visit=len(visit))))
@@ -106,7 +111,7 @@ def what_moved_it(r: Rubric, placement: Placement) -> None:
     if not moved:
         return
     st.header(r.labels.what_moved_it)
-    short = {c.question_id: _short(c.evidence[0], 52) for c in moved}
+    short = {c.question_id: _short(c.evidence[0], 40) for c in moved}
     st.plotly_chart(moved_fig(r, placement, short, answers_key(r)), key="moved_chart",
                     config=PLOTLY_CONFIG, width="stretch")
     lines = []

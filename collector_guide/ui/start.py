@@ -9,7 +9,14 @@ from collector_guide.keep.workfile import check_work_bytes
 from collector_guide.rubric import Rubric
 from collector_guide.rubric.loading import kind_of
 from collector_guide.ui import state
-from collector_guide.ui.common import PLOTLY_CONFIG, literal, map_fig, sample_points
+from collector_guide.ui.common import (
+    PLOTLY_CONFIG,
+    literal,
+    map_fig,
+    map_key,
+    map_legend,
+    sample_points,
+)
 from collector_guide.ui.state import Library
 
 
@@ -25,7 +32,10 @@ def start(lib: Library, r: Rubric) -> None:
     # Drawing the map here also loads plotly's front-end code while the visitor reads.
     fig = map_fig(r, None, tuple(samples), (), (r.id, r.version, "start"), "", 380)
     st.plotly_chart(fig, key="start_map", config=PLOTLY_CONFIG, width="stretch")
-    st.caption(f"○ {labels.sample_works} · " + map_alt_text(r, None, samples=len(samples)))
+    st.caption(map_legend(r, False, placement=False))
+    map_key(r, explained=True)
+    with st.expander(labels.map_in_words, icon=":material/notes:"):
+        st.markdown(map_alt_text(r, None, samples=len(samples)))
     for axis in r.axes:
         st.markdown(f"**{axis.label}** — {axis.explanation}")
 
