@@ -40,6 +40,10 @@ from collector_guide.rubric import Question, Rubric, Section
 
 try:
     from playwright.sync_api import expect, sync_playwright
+
+    # A shared, busy machine can take seconds to draw plotly's first chart: wait as long as
+    # for a rerun, not Playwright's default 5 s.
+    expect.set_options(timeout=TIMEOUT_MS)
 except ImportError:  # reported by missing_browser()
     expect = sync_playwright = None
 
