@@ -9,11 +9,12 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 AVIF_BRANDS = {b"avif", b"avis"}
 
-IMAGE_KINDS = {"jpeg", "png", "gif", "webp", "heif", "avif", "tiff", "bmp"}
+IMAGE_KINDS = {"jpeg", "png", "gif", "webp", "heif", "avif", "tiff", "bmp", "jxl"}
 FORMAT_NAMES = {
     "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP", "heif": "HEIC",
-    "avif": "AVIF", "tiff": "TIFF", "bmp": "BMP",
+    "avif": "AVIF", "tiff": "TIFF", "bmp": "BMP", "jxl": "JPEG XL",
 }
+JXL_CONTAINER = b"\x00\x00\x00\x0cJXL \r\n\x87\n"
 NON_IMAGE_NAMES = {
     "zip": "a ZIP archive (or an Office document)",
     "pdf": "a PDF document",
@@ -24,8 +25,11 @@ NON_IMAGE_NAMES = {
 
 
 def sniff(data: bytes) -> str | None:
-    """jpeg, png, gif, webp, avif, heif, tiff, bmp; or zip, pdf, gzip, xml, text; else None."""
+    """jpeg, png, gif, webp, avif, heif, tiff, bmp, jxl; or zip, pdf, gzip, xml, text; else
+    None."""
     head = data[:32]
+    if head.startswith(JXL_CONTAINER) or head.startswith(b"\xff\x0a"):
+        return "jxl"  # JPEG XL: the ISO box container, or a bare codestream
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if head.startswith(PNG_SIGNATURE):

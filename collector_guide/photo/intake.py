@@ -13,9 +13,10 @@ import re
 import struct
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from collector_guide.photo.filetypes import FORMAT_NAMES, NON_IMAGE_NAMES, sniff
+from collector_guide.photo.shrink import NEUTRAL_BACKGROUND, shrink
 
 try:  # iPhone photos are HEIC; pillow-heif teaches Pillow to open them.
     from pillow_heif import register_heif_opener
@@ -34,6 +35,7 @@ __all__ = [
     "ImageError",
     "PreparedImage",
     "load_image",
+    "peek_size",
 ]
 
 DEFAULT_MAX_SIDE = 1600
@@ -41,9 +43,6 @@ DEFAULT_MAX_SIDE = 1600
 # threshold (about 89 MP), so every image Pillow would merely warn about is refused here first.
 DEFAULT_MAX_PIXELS = 60_000_000
 DEFAULT_MAX_BYTES = 30 * 1024 * 1024
-# Transparent areas are shown on a light, neutral grey: white hides white artwork edges and
-# black hides dark ones.
-NEUTRAL_BACKGROUND = (236, 236, 236)
 DISPLAY_QUALITY = 85
 # A display copy may come out this much smaller than max_side when that lets JPEG draft mode
 # skip a costly resample (see `_draft_box`); on a phone the difference is invisible.
@@ -51,7 +50,7 @@ DRAFT_TOLERANCE = 0.9
 
 # Only formats a collector plausibly uploads; the rest of Pillow's many parsers stay out of reach.
 # (Multi-picture MPO files from cameras open through the JPEG plugin.)
-_OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "TIFF", "BMP")
+_OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "GIF", "TIFF", "BMP", "JXL")
 _SUPPORTED_TEXT = "JPEG, PNG, WebP or HEIC"
 
 
@@ -95,6 +94,25 @@ def load_image(
     """
     if max_side < 1 or max_pixels < 1 or max_bytes < 1:
         raise ValueError("max_side, max_pixels and max_bytes must be positive")
+    kind, limit, _size = _screen(data, max_pixels, max_bytes)
+    original_bytes = len(data)
+    if kind == "png":
+        # Display needs no text, and a text chunk that inflates past Pillow's limit makes Pillow
+        # raise ValueError on open or on reading EXIF; the provenance reader reports such chunks.
+        data = _strip_png_text(data)
+    try:
+        return _prepare(data, max_side, limit, original_bytes)
+    except Exception as exc:  # every failure must reach the collector as words
+        raise _explain(exc, kind, limit) from exc
+
+
+def peek_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from the header alone (JPEG, PNG, GIF, WebP), or None."""
+    return _peek_size(data, sniff(data))
+
+
+def _screen(data: bytes, max_pixels: int,
+            max_bytes: int) -> tuple[str | None, int, tuple[int, int] | None]:
     if not data:
         raise ImageError("The file is empty: there is no image in it.")
     if len(data) > max_bytes:
@@ -111,18 +129,16 @@ def load_image(
             "This looks like a HEIC photo (the iPhone's format), but HEIC support (the "
             "pillow-heif package) is not installed here. Export the photo as JPEG and try again."
         )
+    if kind == "jxl" and "JXL" not in _open_formats():
+        raise ImageError(
+            "This is a JPEG XL file. Collector Guide can read what it says about how it was "
+            "made, but cannot show it as a picture here. Export it as JPEG, PNG or HEIC to "
+            "see it."
+        )
     peeked = _peek_size(data, kind)
     if peeked and peeked[0] * peeked[1] > limit:
         raise _too_large(peeked[0], peeked[1], limit)
-    original_bytes = len(data)
-    if kind == "png":
-        # Display needs no text, and a text chunk that inflates past Pillow's limit makes Pillow
-        # raise ValueError on open or on reading EXIF; the provenance reader reports such chunks.
-        data = _strip_png_text(data)
-    try:
-        return _prepare(data, max_side, limit, original_bytes)
-    except Exception as exc:  # every failure must reach the collector as words
-        raise _explain(exc, kind, limit) from exc
+    return kind, limit, peeked
 
 
 def _prepare(data: bytes, max_side: int, limit: int, original_bytes: int) -> PreparedImage:
@@ -138,14 +154,11 @@ def _prepare(data: bytes, max_side: int, limit: int, original_bytes: int) -> Pre
     if orig_w * orig_h < 64:
         notes.append(f"This image is tiny ({orig_w}×{orig_h} pixels).")
     icc = im.info.get("icc_profile")
+    orientation = _orientation(im, notes)
     im.draft("RGB", _draft_box(orig_w, orig_h, max_side))
-    im = _resizable(im, notes)
-    im.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    im, keep_icc = _to_rgb(im, notes)
-    try:
-        im = ImageOps.exif_transpose(im)
-    except Exception:  # a damaged EXIF block should cost the orientation, not the image
-        notes.append("The photo's orientation tag could not be read; it is shown as stored.")
+    im, keep_icc = shrink(im, data, max_side, notes)
+    if orientation in _TRANSPOSE:
+        im = im.transpose(_TRANSPOSE[orientation])
     out = io.BytesIO()
     save_kwargs: dict = {"quality": DISPLAY_QUALITY}
     if keep_icc and isinstance(icc, bytes):
@@ -162,6 +175,30 @@ def _prepare(data: bytes, max_side: int, limit: int, original_bytes: int) -> Pre
         original_bytes=original_bytes,
         notes=tuple(notes),
     )
+
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
+
+
+def _orientation(im: Image.Image, notes: list[str]) -> int:
+    """The EXIF orientation (1 = as stored), read before decoding; the display copy is turned
+    to match once it is small."""
+    try:
+        if im.format == "PNG":
+            # Pillow's PNG getexif() decodes the whole picture to look for a late eXIf chunk;
+            # one before the picture data (where writers put it) is already in info.
+            exif = Image.Exif()
+            if im.info.get("exif"):
+                exif.load(im.info["exif"])
+            return int(exif.get(0x0112, 1))
+        return int(im.getexif().get(0x0112, 1))
+    except Exception:  # a damaged EXIF block should cost the orientation, not the image
+        notes.append("The photo's orientation tag could not be read; it is shown as stored.")
+        return 1
 
 
 def _draft_box(width: int, height: int, max_side: int) -> tuple[int, int]:
@@ -185,47 +222,6 @@ def _open_formats() -> list[str]:
     return [f for f in _OPEN_FORMATS if f in Image.OPEN]
 
 
-def _resizable(im: Image.Image, notes: list[str]) -> Image.Image:
-    """Convert the modes that resampling would mangle (palettes, 1-bit, 16/32-bit) first."""
-    mode = im.mode
-    if mode in ("P", "PA"):
-        has_alpha = mode == "PA" or "transparency" in im.info
-        return im.convert("RGBA" if has_alpha else "RGB")
-    if mode == "1":
-        return im.convert("L")
-    if mode.startswith("I;16") or mode in ("I", "F"):
-        # Pillow clips 16-bit values to 255 when converting to L, which turns most of the
-        # picture white; scale the tones down instead.
-        wide = im.convert("F")
-        low, high = wide.getextrema()
-        if mode.startswith("I;16"):
-            high = max(high, 255.0)
-            scale = 255.0 / 65535.0 if high > 255 else 1.0
-        else:
-            scale = 255.0 / high if high > 255 else 1.0
-        notes.append(f"Converted from high bit depth ({mode}) to 8-bit for display.")
-        return wide.point(lambda v: v * scale).convert("L")
-    if mode in ("RGB", "L") and "transparency" in im.info:
-        return im.convert("RGBA" if mode == "RGB" else "LA")
-    return im
-
-
-def _to_rgb(im: Image.Image, notes: list[str]) -> tuple[Image.Image, bool]:
-    """Return an RGB image and whether the original ICC profile still describes it."""
-    mode = im.mode
-    if mode == "RGB":
-        return im, True
-    if mode in ("RGBA", "LA", "La", "RGBa"):
-        rgba = im.convert("RGBA")
-        background = Image.new("RGB", rgba.size, NEUTRAL_BACKGROUND)
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        notes.append("Transparent areas are shown on a light grey background.")
-        return background, False
-    if mode == "CMYK":
-        notes.append("Converted from CMYK (print colours) to RGB; colours may shift a little.")
-    return im.convert("RGB"), False
-
-
 def _explain(exc: BaseException, kind: str | None, limit: int) -> ImageError:
     """Turn whatever Pillow raised into one sentence a collector can act on."""
     if isinstance(exc, ImageError):
@@ -239,6 +235,12 @@ def _explain(exc: BaseException, kind: str | None, limit: int) -> ImageError:
         )
     if isinstance(exc, MemoryError):
         return ImageError("This image is too large to open here. Upload a smaller version.")
+    if kind in ("heif", "avif"):
+        # libheif's messages name its internal boxes ("iloc", "meta"): say what they mean.
+        return ImageError(
+            f"This {_FORMAT_NAMES[kind]} photo is damaged or incomplete (perhaps cut off during "
+            "a download or copy), so it cannot be shown. Try exporting or sending it again."
+        )
     if isinstance(exc, UnidentifiedImageError):
         if kind in _FORMAT_NAMES:
             return ImageError(

@@ -19,13 +19,15 @@ from collector_guide.ui.common import literal
 from collector_guide.ui.questions import question_key
 from collector_guide.ui.state import ANSWERS, PHOTO
 
+# JPEG XL is offered too: its provenance is read even though it cannot be shown (intake says so).
+PHOTO_TYPES = ["jpg", "jpeg", "png", "webp", "heic", "heif", "jxl"]
+
 
 def photo(r: Rubric) -> None:
     labels = r.labels
     st.subheader(labels.photo)
-    upload = st.file_uploader(labels.photo, type=["jpg", "jpeg", "png", "webp", "heic", "heif"],
-                              key="photo_upload", label_visibility="collapsed",
-                              on_change=_photo_changed)
+    upload = st.file_uploader(labels.photo, type=PHOTO_TYPES, key="photo_upload",
+                              label_visibility="collapsed", on_change=_photo_changed)
     if st.toggle(labels.use_camera, key="use_camera"):
         shot = st.camera_input(labels.take_photo, key="photo_camera", on_change=_photo_changed)
         upload = shot or upload
