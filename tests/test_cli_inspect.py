@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 
 import pytest
+from image_fixtures import heic_bytes, jxl_bytes
 from provenance_fixtures import (
     A1111_IMG2IMG,
     ENTITY_BOMB_XMP,
@@ -47,7 +49,7 @@ def test_text_output_for_an_img2img_png(files):
     status, out, err = run(path)
     assert (status, err) == (0, "")
     assert out == (
-        f"{path} (PNG)\n"
+        f"{path} (PNG, 32×24 pixels)\n"
         "  - [png-text] parameters: a lighthouse at dusk\n"
         "    AI-assisted or composite | Unsigned claim. Generation settings written by "
         "AUTOMATIC1111's Stable Diffusion web UI (model 'dreamshaper_8'): 'Denoising strength "
@@ -62,7 +64,7 @@ def test_plain_file_says_no_evidence_with_the_caveats(files):
     path = files("plain.jpg", jpeg_bytes())
     status, out, err = run(path)
     assert (status, err) == (0, "")
-    assert out == f"{path} (JPEG)\n  no provenance evidence found\n\n" + CAVEAT_BLOCK
+    assert out == f"{path} (JPEG, 32×24 pixels)\n  no provenance evidence found\n\n" + CAVEAT_BLOCK
 
 
 @pytest.mark.timeout(30)
@@ -122,12 +124,10 @@ def test_unreadable_files_get_one_line_each_and_exit_1(files, tmp_path):
         f"{missing}: error: No such file or directory",
         f"{folder}: error: Is a directory",
     ]
-    assert out.startswith(f"{good} (PNG)\n  no provenance evidence found\n")
+    assert out.startswith(f"{good} (PNG, 32×24 pixels)\n  no provenance evidence found\n")
 
 
 BAD_BUT_READABLE = [
-    ("truncated.jpg", truncated_jpeg, "truncated"),
-    ("huge.png", huge_png_header, "no provenance evidence found"),
     ("bomb.png", text_bomb_png, "too large to read"),
     ("entities.jpg", lambda: jpeg_bytes(xmp=ENTITY_BOMB_XMP), "entity bomb"),
 ]
@@ -156,3 +156,64 @@ def test_usage_errors_exit_2(argv):
     assert status == 2 and out == ""
     assert err.startswith("usage: collector-guide inspect")
     assert "collector-guide inspect: error:" in err
+
+
+# Hostile images the app would refuse: inspect still says what the file is and what it says about
+# itself, then why it would be refused as a photo, and exits 1.
+REFUSED = [
+    # id, bytes, the header line's tail, the exact refusal
+    ("decompression-bomb", huge_png_header, "(PNG, 30000×30000 pixels)",
+     "This image is too large: 30000×30000 pixels (900,000,000); the limit is 60,000,000 "
+     "pixels. Upload a smaller version."),
+    ("truncated-jpeg", truncated_jpeg, "(JPEG, 200×150 pixels)",
+     "The image file is incomplete (it ends early), perhaps from an interrupted download or "
+     "copy. Try uploading it again."),
+    ("truncated-heic", lambda: heic_bytes()[:-200], "(HEIF)",
+     "This HEIC photo is damaged or incomplete (perhaps cut off during a download or copy), so "
+     "it cannot be shown. Try exporting or sending it again."),
+    ("jpeg-xl", jxl_bytes, "(JPEG XL)",
+     "This is a JPEG XL file. Collector Guide can read what it says about how it was made, but "
+     "cannot show it as a picture here. Export it as JPEG, PNG or HEIC to see it."),
+]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(("make", "header", "refusal"), [c[1:] for c in REFUSED],
+                         ids=[c[0] for c in REFUSED])
+def test_refused_images_say_what_they_are_and_why(files, make, header, refusal):
+    path = files("photo", make())
+    status, out, err = run(path)
+    assert status == 1
+    assert out.splitlines()[:2] == [f"{path} {header}", f"  Would be refused as a photo: {refusal}"]
+    assert err == f"{path}: error: would be refused as a photo: {refusal}\n"
+    assert "libheif" not in out and "iloc" not in out
+
+
+def test_refusal_is_in_the_json_too(files):
+    path = files("huge.png", huge_png_header())
+    status, out, _ = run(path, "--format", "json")
+    entry = json.loads(out)["files"][0]
+    assert status == 1
+    assert (entry["ok"], entry["width"], entry["height"]) == (False, 30000, 30000)
+    assert entry["refused_as_photo"].startswith("This image is too large: 30000×30000 pixels")
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+def test_endless_input_is_capped_at_the_upload_limit(tmp_path, source):
+    if source == "fifo":
+        import os
+        import threading
+
+        source = str(tmp_path / "pipe")
+        os.mkfifo(source)
+
+        def feed():  # a writer that would go on for ever
+            with contextlib.suppress(BrokenPipeError), open(source, "wb") as pipe:
+                while True:
+                    pipe.write(b"\xff\xd8\xff" + bytes(1 << 20))
+
+        threading.Thread(target=feed, daemon=True).start()
+    status, out, err = run(source)
+    assert status == 1 and out == ""
+    assert err == f"{source}: error: larger than 30 MB, the limit for photos; it was not read\n"

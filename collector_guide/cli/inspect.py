@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from collector_guide.photo.intake import DEFAULT_MAX_BYTES, ImageError, load_image, peek_size
 from collector_guide.photo.provenance import (
     CATEGORY_LABELS,
     CAVEATS,
@@ -65,7 +67,8 @@ def _parser(out: TextIO, err: TextIO) -> _Parser:
         description="Show what image files say about how they were made: C2PA Content "
         "Credentials, IPTC digital source type (XMP), EXIF, JPEG comments and the text that AI "
         "generators write. Files are read offline and never modified.",
-        epilog="Exit status: 0 when every file could be read, 1 when any could not.",
+        epilog="Exit status: 0 when every file could be read, 1 when any could not or would "
+        "be refused as a photo (too large, too many pixels, a format that cannot be shown).",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="image files to inspect")
     parser.add_argument("--format", choices=("text", "json"), default="text",
@@ -95,23 +98,48 @@ def inspect_main(argv: list[str] | None = None, *, out: TextIO | None = None,
                       f"{_reason(exc)}\n")
             return 1
 
-    results: list[tuple[str, ProvenanceReport | None, str | None]] = []
+    results: list[_Result] = []
     for path in args.files:
         try:
-            data = Path(path).read_bytes()
+            data = _read_capped(path)
             report = read_provenance(data, filename=Path(path).name, trust_anchors_pem=trust)
         except (OSError, ProvenanceError) as exc:
             reason = _reason(exc)
             err.write(f"{path}: error: {reason}\n")
-            results.append((path, None, reason))
-        else:
-            results.append((path, report, None))
+            results.append(_Result(path, None, reason))
+            continue
+        try:  # what the app itself would make of the photo (cheap: draft mode, strips)
+            size, refused = load_image(data).original_size, None
+        except ImageError as exc:
+            size, refused = peek_size(data), str(exc)
+            err.write(f"{path}: error: would be refused as a photo: {refused}\n")
+        results.append(_Result(path, report, None, size, refused))
 
     if args.format == "json":
         out.write(json.dumps(_as_json(results), indent=2, ensure_ascii=False) + "\n")
     else:
         out.write(_as_text(results))
-    return 1 if any(reason is not None for _, _, reason in results) else 0
+    return 1 if any(r.reason is not None or r.refused for r in results) else 0
+
+
+@dataclass(frozen=True)
+class _Result:
+    path: str
+    report: ProvenanceReport | None
+    reason: str | None  # why the file could not be read at all
+    size: tuple[int, int] | None = None
+    refused: str | None = None  # why it would be refused as a photo
+
+
+def _read_capped(path: str) -> bytes:
+    """The file's bytes, refusing (without reading on) anything past the upload limit: a device
+    such as /dev/zero or a pipe that never ends costs at most one limit's worth."""
+    with open(path, "rb") as handle:
+        data = handle.read(DEFAULT_MAX_BYTES + 1)
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise OSError(0, f"larger than {DEFAULT_MAX_BYTES // (1024 * 1024)} MB, the limit for "
+                      "photos; it was not read")
+    return data
 
 
 def _reason(exc: BaseException) -> str:
@@ -120,22 +148,28 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def _as_json(results: list[tuple[str, ProvenanceReport | None, str | None]]) -> dict[str, Any]:
+def _as_json(results: list[_Result]) -> dict[str, Any]:
     files = []
-    for path, report, reason in results:
-        if report is None:
-            files.append({"path": path, "ok": False, "error": reason})
+    for r in results:
+        if r.report is None:
+            files.append({"path": r.path, "ok": False, "error": r.reason})
         else:
-            files.append({"path": path, "ok": True, **report.to_dict()})
+            size = {"width": r.size[0], "height": r.size[1]} if r.size else {}
+            files.append({"path": r.path, "ok": r.refused is None, **size,
+                          "refused_as_photo": r.refused, **r.report.to_dict()})
     return {"files": files, "caveats": list(CAVEATS)}
 
 
-def _as_text(results: list[tuple[str, ProvenanceReport | None, str | None]]) -> str:
+def _as_text(results: list[_Result]) -> str:
     lines: list[str] = []
-    for path, report, _reason_text in results:
+    for r in results:
+        report = r.report
         if report is None:
             continue  # already explained on stderr
-        lines.append(f"{path} ({report.format})")
+        size = f", {r.size[0]}×{r.size[1]} pixels" if r.size else ""
+        lines.append(f"{r.path} ({report.format}{size})")
+        if r.refused:
+            lines.append(f"  Would be refused as a photo: {r.refused}")
         if not report.has_evidence:
             lines.append(f"  {NO_EVIDENCE}")
         for f in report.findings:

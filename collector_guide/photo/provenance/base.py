@@ -48,7 +48,9 @@ STRENGTH_LABELS: dict[str, str] = {
 }
 STRENGTHS: tuple[str, ...] = tuple(STRENGTH_LABELS)
 
-SOURCES: tuple[str, ...] = ("c2pa", "xmp", "exif", "png-text", "jpeg-comment", "file")
+# "png-stealth": text hidden in the pixels' lowest bits (AUTOMATIC1111's stealth mode).
+SOURCES: tuple[str, ...] = ("c2pa", "xmp", "exif", "png-text", "png-stealth", "jpeg-comment",
+                            "file")
 
 CAVEATS: list[str] = [
     "A photo of a physical work shows the camera that took the photo, not how the work was made.",

@@ -21,6 +21,14 @@ from collector_guide.photo.provenance.base import (
     SIGNED_UNTRUSTED,
     Collector,
 )
+from collector_guide.photo.provenance.c2pa_status import (
+    Status,
+    explain_codes,
+    has_code,
+    ingredient_statuses,
+    read_identities,
+    split_statuses,
+)
 from collector_guide.photo.provenance.sourcetypes import source_type
 
 try:
@@ -39,7 +47,7 @@ C2PA_SETTINGS: dict[str, Any] = {
 
 _C2PA_MIME = {
     "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
-    "heif": "image/heic", "avif": "image/avif", "tiff": "image/tiff",
+    "heif": "image/heic", "avif": "image/avif", "tiff": "image/tiff", "jxl": "image/jxl",
 }
 
 
@@ -83,6 +91,13 @@ def read_c2pa(data: bytes, kind: str, trust_pem: str | None, out: Collector) -> 
 
 
 _REMOTE_URL = re.compile(r"(https?://\S+)")
+# What c2pa-python raises, in words (the rest of its message is kept as the value).
+_LOAD_ERRORS = {
+    "prerelease": "they are in an early, pre-release form of Content Credentials that no "
+    "verifier can check today",
+    "unknown algorithm": "they were signed with an algorithm this verifier does not know, so "
+    "the signature cannot be checked",
+}
 
 
 def _c2pa_failure(message: str, data: bytes, out: Collector) -> None:
@@ -94,30 +109,31 @@ def _c2pa_failure(message: str, data: bytes, out: Collector) -> None:
                 "C2PA verifier to check them.", INFORMATION, HINT)
         return
     if b"jumb" in data and b"c2pa" in data:
+        reason = next((words for key, words in _LOAD_ERRORS.items() if key in message.lower()),
+                      "they are damaged, or use a form this reader does not support")
         out.add("c2pa", "manifest", message,
-                "The file seems to carry Content Credentials, but they could not be read: they "
-                "are damaged, or use a form this reader does not support.",
-                INFORMATION, SIGNATURE_INVALID)
+                f"The file seems to carry Content Credentials, but they could not be read: "
+                f"{reason}.", INFORMATION, SIGNATURE_INVALID)
     # Otherwise the file has no credentials and the library merely disliked its structure;
     # the container walk reports structural problems in plainer words.
 
 
 def _interpret_store(store: dict[str, Any], trust_list: bool, out: Collector) -> None:
     manifests: dict[str, Any] = store.get("manifests") or {}
-    active = manifests.get(store.get("active_manifest") or "")
+    label = str(store.get("active_manifest") or "")
+    active = manifests.get(label)
+    results = store.get("validation_results") or {}
+    active_results = results.get("activeManifest") or {}
+    statuses = split_statuses(store, label)
     if not isinstance(active, dict):
-        out.add("c2pa", "manifest", "no active manifest",
-                "The file has a Content Credentials store, but no current manifest in it.",
-                INFORMATION, SIGNATURE_INVALID)
+        _unloadable(statuses.claim + statuses.identity, active_results, out)
         return
-    state = store.get("validation_state") or ""
-    results = (store.get("validation_results") or {}).get("activeManifest") or {}
-    failures = [f.get("code", "") for f in results.get("failure") or [] if isinstance(f, dict)]
-    real_failures = [c for c in failures if c != "signingCredential.untrusted"]
-    if state == "Trusted":
-        strength = SIGNED_TRUSTED
-    elif state == "Invalid" or (not state and real_failures):
+    state = str(store.get("validation_state") or "")
+    if statuses.claim:
         strength = SIGNATURE_INVALID
+    elif trust_list and (state == "Trusted"
+                         or has_code(active_results, "signingCredential.trusted")):
+        strength = SIGNED_TRUSTED
     else:
         strength = SIGNED_UNTRUSTED
 
@@ -132,49 +148,64 @@ def _interpret_store(store: dict[str, Any], trust_list: bool, out: Collector) ->
                    "trust list, so anyone could have made that certificate.")
     elif strength == SIGNED_UNTRUSTED:
         meaning = (f"Signed by {signer}; signer not checked against a trust list. The signature "
-                   "is valid, so the file has not changed since it was signed.")
+                   "is valid, so the picture has not changed since it was signed.")
     else:
         meaning = (f"Signed by {signer}, but the Content Credentials do not check out: "
-                   f"{_explain_failures(real_failures)}. Treat what they say with suspicion.")
+                   f"{explain_codes(statuses.claim)}. Treat what they say with suspicion.")
     value = signer + (f", signed {sig['time']}" if sig.get("time") else "")
     out.add("c2pa", "signer", value, meaning, INFORMATION, strength)
-    shown_state = state or ("Invalid" if strength == SIGNATURE_INVALID else "Valid")
+    shown = "Invalid" if statuses.claim else ("Trusted" if strength == SIGNED_TRUSTED else "Valid")
+    codes = [s.code for s in statuses.claim]
+    aside = ""
+    if not statuses.claim and state == "Invalid":
+        aside = (" The verifier's overall verdict is 'Invalid' only because of the parts "
+                 "reported separately below (the identity assertion or an ingredient); they do "
+                 "not touch this signature.")
     out.add("c2pa", "validation state",
-            shown_state + (f" ({', '.join(real_failures)})" if real_failures else ""),
-            _STATE_MEANINGS.get(shown_state, "The verifier's overall verdict."),
-            INFORMATION, strength)
+            shown + (f" ({', '.join(dict.fromkeys(codes))})" if codes else ""),
+            _STATE_MEANINGS[shown] + aside, INFORMATION, strength)
 
     generator = _claim_generator(active)
     if generator:
         out.add("c2pa", "claim generator", generator,
                 "The program that wrote these Content Credentials.", INFORMATION, strength)
+    read_identities(active, statuses.identity, strength, out)
     _read_manifest_actions(active, "", out, strength)
-    _read_ingredients(active, manifests, out, strength, depth=0, seen=set())
+    failing = dict(statuses.ingredients)
+    _read_ingredients(label, active, manifests, failing, out, strength, depth=0, seen={label})
+    leftover = [s for problems in failing.values() for s in problems]
+    if leftover:  # failures of an ingredient the store does not name
+        codes = ", ".join(dict.fromkeys(s.code for s in leftover))
+        out.add("c2pa", "ingredient: validation", codes,
+                "The Content Credentials of an image this one was made from do not check out: "
+                f"{explain_codes(leftover)}. This file's own signature is not affected.",
+                INFORMATION, SIGNATURE_INVALID)
+
+
+def _unloadable(failures: list[Status], results: dict[str, Any], out: Collector) -> None:
+    """A store whose current manifest c2pa-python could not load: say so with the code."""
+    shown = "; ".join(dict.fromkeys(f"{s.code}: {s.explanation}" if s.explanation else s.code
+                                    for s in failures)) or "no current manifest (no code given)"
+    signed = has_code(results, "claimSignature.validated") and any(
+        has_code(results, f"assertion.{kind}.match") for kind in ("dataHash", "boxesHash",
+                                                                    "bmffHash"))
+    if signed:
+        meaning = ("The file's Content Credentials are signed and the signature checks out (the "
+                   "picture has not changed since it was signed), but the current manifest could "
+                   f"not be loaded ({shown}), so what it says cannot be shown.")
+    else:
+        meaning = ("The file has Content Credentials, but the current manifest could not be "
+                   f"loaded ({shown}), so nothing in them can be checked or shown.")
+    out.add("c2pa", "manifest", shown, meaning, INFORMATION,
+            SIGNED_UNTRUSTED if signed else SIGNATURE_INVALID)
 
 
 _STATE_MEANINGS = {
     "Trusted": "The signature is valid and the signer chains to a trusted certificate.",
-    "Valid": "The signature is valid and the file has not changed since it was signed.",
+    "Valid": "The signature is valid and the picture has not changed since it was signed.",
     "Invalid": "The Content Credentials failed verification: the file was changed after "
     "signing, or the credentials are damaged or forged.",
 }
-
-_FAILURE_WORDS = {
-    "assertion.dataHash.mismatch": "the picture was changed after it was signed",
-    "assertion.boxesHash.mismatch": "the picture was changed after it was signed",
-    "assertion.bmffHash.mismatch": "the picture was changed after it was signed",
-    "assertion.hashedURI.mismatch": "a statement inside the credentials was altered",
-    "claimSignature.mismatch": "the signature does not match the credentials",
-    "algorithm.unsupported": "the signature uses an unknown or unsupported algorithm",
-    "signingCredential.invalid": "the signing certificate is not valid for this signature",
-    "signingCredential.expired": "the signing certificate had expired",
-    "signingCredential.revoked": "the signing certificate was revoked",
-}
-
-
-def _explain_failures(codes: list[str]) -> str:
-    words = [_FAILURE_WORDS.get(c, c) for c in codes] or ["the verifier rejected them"]
-    return "; ".join(dict.fromkeys(words))
 
 
 def _claim_generator(manifest: dict[str, Any]) -> str:
@@ -226,8 +257,9 @@ _ACTION_WORDS = {
 }
 
 
-def _read_ingredients(manifest: dict[str, Any], manifests: dict[str, Any], out: Collector,
-                      strength: str, depth: int, seen: set[str]) -> None:
+def _read_ingredients(label: str, manifest: dict[str, Any], manifests: dict[str, Any],
+                      failing: dict[tuple[str, str], list[Status]], out: Collector, strength: str,
+                      depth: int, seen: set[str]) -> None:
     if depth > 8:  # a malicious store could chain ingredients without end
         return
     for ing in manifest.get("ingredients") or []:
@@ -236,17 +268,29 @@ def _read_ingredients(manifest: dict[str, Any], manifests: dict[str, Any], out: 
         title = str(ing.get("title") or "an ingredient")
         rel = str(ing.get("relationship") or "")
         prefix = f"ingredient '{title}'{f' ({rel})' if rel else ''}: "
+        problems = failing.pop((label, str(ing.get("label") or "")), [])
+        problems = problems + ingredient_statuses(ing)
+        own = strength
+        if problems:
+            # The ingredient's credentials fail; this file's own signature is not touched, but
+            # nothing it says about the ingredient counts as signed.
+            own = SIGNATURE_INVALID
+            codes = ", ".join(dict.fromkeys(p.code for p in problems))
+            out.add("c2pa", f"{prefix}validation", codes,
+                    f"The Content Credentials of '{title}', an image this one was made from, do "
+                    f"not check out: {explain_codes(problems)}. This file's own signature is not "
+                    "affected; only what it says about that ingredient is in doubt.",
+                    INFORMATION, SIGNATURE_INVALID)
         direct = ing.get("digitalSourceType") or ing.get("digital_source_type")
         if direct:
             short, category, meaning = source_type(str(direct))
             if category == AI_GENERATED:
                 category = AI_ASSISTED
             out.add("c2pa", f"{prefix}digitalSourceType", str(direct),
-                    f"An image this one was made from is recorded as {meaning}.", category,
-                    strength)
-        label = ing.get("active_manifest")
-        sub = manifests.get(label) if isinstance(label, str) else None
-        if isinstance(sub, dict) and label not in seen:
-            seen.add(label)
-            _read_manifest_actions(sub, prefix, out, strength, ingredient=f"'{title}'")
-            _read_ingredients(sub, manifests, out, strength, depth + 1, seen)
+                    f"An image this one was made from is recorded as {meaning}.", category, own)
+        sub_label = ing.get("active_manifest")
+        sub = manifests.get(sub_label) if isinstance(sub_label, str) else None
+        if isinstance(sub, dict) and sub_label not in seen:
+            seen.add(sub_label)
+            _read_manifest_actions(sub, prefix, out, own, ingredient=f"'{title}'")
+            _read_ingredients(sub_label, sub, manifests, failing, out, own, depth + 1, seen)

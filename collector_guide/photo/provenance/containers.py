@@ -29,7 +29,7 @@ KIND_NAMES = {**FORMAT_NAMES, "heif": "HEIF"}  # provenance names the container,
 _EXTENSIONS = {
     "jpeg": {"jpg", "jpeg", "jpe", "jfif"}, "png": {"png"}, "gif": {"gif"}, "webp": {"webp"},
     "heif": {"heic", "heif", "hif"}, "avif": {"avif"}, "tiff": {"tif", "tiff", "dng"},
-    "bmp": {"bmp", "dib"},
+    "bmp": {"bmp", "dib"}, "jxl": {"jxl"},
 }
 
 def check_name(filename: str | None, kind: str, out: Collector) -> None:
@@ -226,7 +226,14 @@ def _walk_heif(data: bytes, out: Collector, meta: Metadata) -> None:
         out.notes.append("HEIF EXIF was not read: pillow-heif is not installed.")
         return
     # open_heif parses the item boxes only; pixels are decoded on first access, which never comes.
-    heif = pillow_heif.open_heif(io.BytesIO(data))
+    try:
+        heif = pillow_heif.open_heif(io.BytesIO(data))
+    except (ValueError, RuntimeError, OSError):
+        # libheif's message names its internal boxes; say what it means instead.
+        out.file("HEIF structure", "damaged or incomplete",
+                 "The HEIF file is damaged or incomplete (perhaps cut off during a download or "
+                 "copy), so its EXIF and XMP metadata could not be read.")
+        return
     exif = heif.info.get("exif")
     if exif:
         meta.exif.append(("HEIF EXIF", bytes(exif)))
@@ -252,9 +259,42 @@ def _walk_tiff(data: bytes, out: Collector, meta: Metadata) -> None:
     meta.exif.append(("TIFF", data))  # a TIFF's first directory is where EXIF's tags live
 
 
+def _walk_jxl(data: bytes, out: Collector, meta: Metadata) -> None:
+    """JPEG XL's ISO boxes: 'Exif' (a 4-byte offset, then TIFF) and 'xml ' (XMP); a bare
+    codestream has no metadata boxes at all."""
+    if data.startswith(b"\xff\x0a"):
+        return
+    pos = 0
+    compressed = False
+    for _ in range(MAX_PARTS):
+        if pos + 8 > len(data):
+            return
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        header = 8
+        if size == 1 and pos + 16 <= len(data):
+            (size,) = struct.unpack(">Q", data[pos + 8 : pos + 16])
+            header = 16
+        elif size == 0:
+            size = len(data) - pos
+        if size < header or pos + size > len(data):
+            _truncated(out, "JPEG XL")
+            return
+        body = data[pos + header : pos + size]
+        if kind == b"Exif" and len(body) > 4:
+            (offset,) = struct.unpack(">I", body[:4])
+            meta.exif.append(("JPEG XL Exif", body[4 + offset :]))
+        elif kind == b"xml ":
+            meta.xmp.append(("JPEG XL XMP", body))
+        elif kind == b"brob" and body[:4] in (b"Exif", b"xml ") and not compressed:
+            compressed = True
+            out.notes.append("Some JPEG XL metadata is Brotli-compressed and was not read.")
+        pos += size
+    _too_many_parts(out, "JPEG XL")
+
+
 WALKERS: dict[str, Callable[[bytes, Collector, Metadata], None]] = {
     "jpeg": _walk_jpeg, "png": _walk_png, "webp": _walk_webp, "heif": _walk_heif,
-    "avif": _walk_avif, "tiff": _walk_tiff,
+    "avif": _walk_avif, "tiff": _walk_tiff, "jxl": _walk_jxl,
 }
 
 

@@ -153,28 +153,58 @@ def _comfyui_node_types(graph: Any) -> list[str]:
     return [str(v.get("class_type", "")) for v in graph.values() if isinstance(v, dict)]
 
 
+def _comfyui_prompt(graph: Any) -> str:
+    """The positive prompt: the text of the node a sampler takes as 'positive', else the first
+    text-encoder node's text (API form), or the first text widget (editor form)."""
+    if not isinstance(graph, dict):
+        return ""
+    if isinstance(graph.get("nodes"), list):
+        for node in graph["nodes"]:
+            values = node.get("widgets_values") if isinstance(node, dict) else None
+            if ("TextEncode" in str(node.get("type", "")) and isinstance(values, list) and values
+                    and isinstance(values[0], str) and values[0].strip()):
+                return values[0].strip()
+        return ""
+    nodes = {k: v for k, v in graph.items() if isinstance(v, dict)}
+
+    def text_of(node: Any) -> str:
+        inputs = node.get("inputs") if isinstance(node, dict) else None
+        text = inputs.get("text") if isinstance(inputs, dict) else None
+        return text.strip() if isinstance(text, str) else ""
+
+    for node in nodes.values():
+        inputs = node.get("inputs")
+        positive = inputs.get("positive") if isinstance(inputs, dict) else None
+        if isinstance(positive, list) and positive and text_of(nodes.get(str(positive[0]))):
+            return text_of(nodes[str(positive[0])])
+    return next((text_of(n) for n in nodes.values() if text_of(n)), "")
+
+
 def comfyui_finding(source: str, key: str, texts: dict[str, str], out: Collector) -> None:
     types: list[str] = []
     readable = False
+    prompt = ""
     for text in texts.values():
         graph = _json(text)
         readable = readable or isinstance(graph, dict)
         types.extend(_comfyui_node_types(graph))
+        prompt = prompt or _comfyui_prompt(graph)
     types = [t for t in dict.fromkeys(types) if t]
     inputs = [t for t in types if _INPUT_NODE.search(t)]
+    nodes = f" Nodes in the graph: {', '.join(types)}." if prompt else ""
     if not readable:
         out.add(source, key, next(iter(texts.values()), ""),
                 "A ComfyUI-style generation record that could not be parsed; such records are "
                 "written by AI image tools.", POSSIBLY_AI, HINT)
     elif inputs:
-        out.add(source, key, ", ".join(types),
+        out.add(source, key, prompt or ", ".join(types),
                 f"A ComfyUI generation graph with {', '.join(inputs)}: an input image was fed "
-                "into the AI model (image-to-image, inpainting or similar).", AI_ASSISTED,
-                UNSIGNED_CLAIM)
+                f"into the AI model (image-to-image, inpainting or similar).{nodes}",
+                AI_ASSISTED, UNSIGNED_CLAIM)
     else:
-        out.add(source, key, ", ".join(types),
+        out.add(source, key, prompt or ", ".join(types),
                 "A ComfyUI generation graph with no input-image node: the picture was generated "
-                "by an AI model from a prompt.", AI_GENERATED, UNSIGNED_CLAIM)
+                f"by an AI model from a prompt.{nodes}", AI_GENERATED, UNSIGNED_CLAIM)
 
 
 def interpret_png_text(texts: list[tuple[str, str]], out: Collector) -> None:
@@ -193,7 +223,9 @@ def interpret_png_text(texts: list[tuple[str, str]], out: Collector) -> None:
         comfyui_finding("png-text", "prompt" if "prompt" in comfy else "workflow", comfy, out)
     for key in ("invokeai_metadata", "sd-metadata", "Dream"):
         if key in first:
-            used.update({key, "invokeai_graph", "invokeai_workflow"})
+            # One finding for InvokeAI: its other records repeat the same generation.
+            used.update({"invokeai_metadata", "sd-metadata", "Dream", "invokeai_graph",
+                         "invokeai_workflow"})
             _invokeai_finding(key, first[key], out)
             break
     software = first.get("Software", "")
@@ -229,6 +261,19 @@ def _parameters_finding(text: str, fooocus_scheme: bool, out: Collector) -> None
                 "settings to, in a form this reader does not recognise.", POSSIBLY_AI, HINT)
 
 
+def _invokeai_prompt(parsed: Any, key: str, text: str) -> str:
+    if isinstance(parsed, dict):
+        image = parsed.get("image") if isinstance(parsed.get("image"), dict) else {}
+        prompt = parsed.get("positive_prompt") or parsed.get("prompt") or image.get("prompt")
+        if isinstance(prompt, list):  # sd-metadata: [{"prompt": ..., "weight": ...}, ...]
+            prompt = " ".join(str(p.get("prompt", "")) for p in prompt if isinstance(p, dict))
+        return str(prompt or "").strip()
+    if key == "Dream":  # '"a prompt [negative]" -s 50 -S 123 ...'
+        quoted = re.match(r'\s*"((?:\\.|[^"])*)"', text)
+        return (quoted.group(1) if quoted else text.split(" -", 1)[0]).strip()
+    return ""
+
+
 def _invokeai_finding(key: str, text: str, out: Collector) -> None:
     parsed = _json(text)
     mode = ""
@@ -238,13 +283,14 @@ def _invokeai_finding(key: str, text: str, out: Collector) -> None:
                    or (image.get("type") if isinstance(image, dict) else "") or "")
     elif key == "Dream":
         mode = "img2img" if re.search(r"\s(-I|--init_img)\b", text) else "txt2img"
+    prompt = _invokeai_prompt(parsed, key, text)
     lowered = mode.lower()
     if any(word in lowered for word in ("img2img", "inpaint", "outpaint", "canvas")):
-        out.add("png-text", key, mode,
+        out.add("png-text", key, prompt or mode,
                 f"Generation settings written by InvokeAI in '{mode}' mode: an input image was "
                 "transformed or extended by the AI model.", AI_ASSISTED, UNSIGNED_CLAIM)
     else:
-        out.add("png-text", key, mode or text,
+        out.add("png-text", key, prompt or mode or text,
                 "Generation settings written by InvokeAI: the picture was generated by an AI "
                 "model" + (f" ('{mode}' mode)." if mode else "."), AI_GENERATED, UNSIGNED_CLAIM)
 
@@ -282,3 +328,4 @@ def scan_for_google_credit(data: bytes, out: Collector) -> None:
                     f"The file carries the credit line '{written}': the picture was {words}.",
                     category, UNSIGNED_CLAIM)
             return
+

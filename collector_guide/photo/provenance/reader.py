@@ -34,6 +34,7 @@ from collector_guide.photo.provenance.generators import (
     read_comment,
     scan_for_google_credit,
 )
+from collector_guide.photo.provenance.stealth import read_stealth
 from collector_guide.photo.provenance.xmp import read_xmp
 
 
@@ -71,6 +72,8 @@ def read_provenance(
         guard(out, "A JPEG comment", read_comment, raw, out)
     if meta.png_text:
         guard(out, "PNG text", interpret_png_text, meta.png_text, out)
+    if kind == "png":
+        guard(out, "Hidden (stealth) parameters", read_stealth, data, out)
     guard(out, "Credit line", scan_for_google_credit, data, out)
     return ProvenanceReport(
         filename=filename,

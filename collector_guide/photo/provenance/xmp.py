@@ -55,8 +55,15 @@ def _xmp_properties(root: Any) -> list[tuple[str, str]]:
     return props
 
 
+# The JPEG APP1 label; some writers keep it in front of the packet in other containers too
+# (HEIC files from several phones do).
+_XMP_LABEL = b"http://ns.adobe.com/xap/1.0/\x00"
+
+
 def read_xmp(packet: bytes, where: str, out: Collector) -> None:
     packet = packet.strip(b"\x00 \t\r\n")
+    if packet.startswith(_XMP_LABEL):
+        packet = packet[len(_XMP_LABEL) :].strip(b"\x00 \t\r\n")
     if len(packet) > MAX_XMP_BYTES:
         out.file("XMP packet", f"{len(packet)} bytes in {where}",
                  "The XMP metadata is far larger than any real packet; it was skipped.")
