@@ -140,3 +140,84 @@ def served(*args: str, env: dict[str, str] | None = None, port: int | None = Non
             yield Served(url, port, process, log)
         finally:
             stop_process(process, grace=15)
+
+
+# --- nginx in front of replicas ---------------------------------------------------------------
+
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+_MAIN = """
+worker_processes 1;
+worker_rlimit_nofile 16384;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 8192; }}
+http {{
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/site.conf;
+}}
+"""
+
+
+@dataclass
+class Nginx:
+    url: str
+    port: int
+    process: subprocess.Popen
+    access_log: Path
+    error_log: Path
+
+
+def site_config(listen: int, upstreams: list[int], access_log: Path) -> str:
+    """deploy/nginx.conf with its listening port, replicas and log file changed, nothing else."""
+    text = NGINX_CONF.read_text()
+    lines, servers_done = [], False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("server 127.0.0.1:"):
+            if not servers_done:
+                options = stripped.split(None, 2)[2]
+                lines += [f"    server 127.0.0.1:{p} {options}" for p in upstreams]
+                servers_done = True
+            continue
+        if stripped == "listen 80;":
+            line = f"    listen 127.0.0.1:{listen};"
+        elif stripped.startswith("access_log "):
+            line = f"    access_log {access_log} cg_private;"
+        lines.append(line)
+    if not servers_done:
+        raise AssertionError("deploy/nginx.conf has no `server 127.0.0.1:…` line to replace")
+    return "\n".join(lines) + "\n"
+
+
+@contextmanager
+def nginx(upstreams: list[int], timeout: float = 20.0) -> Iterator[Nginx]:
+    """Debian's nginx running deploy/nginx.conf in front of the given loopback ports."""
+    binary = need("nginx", "nginx")
+    with tempfile.TemporaryDirectory(prefix="cg-nginx-") as folder:
+        tmp = Path(folder)
+        tmp.chmod(0o755)
+        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (tmp / sub).mkdir()
+            (tmp / sub).chmod(0o777)  # nginx's workers may run as another user than root
+        port = free_port()
+        access = tmp / "access.log"
+        (tmp / "site.conf").write_text(site_config(port, upstreams, access))
+        (tmp / "nginx.conf").write_text(_MAIN.format(tmp=tmp))
+        error = tmp / "error.log"
+        test = subprocess.run([binary, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+                              capture_output=True, text=True, timeout=30)
+        if test.returncode != 0:
+            raise RuntimeError(f"nginx rejects the configuration:\n{test.stderr}")
+        process = subprocess.Popen([binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.STDOUT)
+        try:
+            wait_for_port(port, process, timeout, "nginx", error)
+            yield Nginx(f"http://127.0.0.1:{port}", port, process, access, error)
+        finally:
+            stop_process(process)

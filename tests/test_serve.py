@@ -104,15 +104,15 @@ def test_access_log_has_no_query_strings_addresses_or_ids(server):
         time.sleep(0.1)  # the log line is written after the response
     lines = server.access_lines()
     assert any(re.search(r" GET / 200 \d+ ", line) for line in lines), lines[-5:]
-    assert any("/_stcore/upload_file/…" in line for line in lines)
+    assert any("/_stcore/upload_file/..." in line for line in lines)
     text = "\n".join(lines)
     assert secret not in text and "127.0.0.1" not in text and "?" not in text
 
 
 @pytest.mark.parametrize(("path", "shown"), [
     ("/", "/"), ("", "/"), ("/static/js/a.js", "/static/js/a.js"),
-    ("/_stcore/upload_file/abc/def", "/_stcore/upload_file/…"),
-    ("/media/5f3a.jpg", "/media/…"), ("/x\n\x1b[31m", "/x??[31m"),
+    ("/_stcore/upload_file/abc/def", "/_stcore/upload_file/..."),
+    ("/media/5f3a.jpg", "/media/..."), ("/x\n\x1b[31m", "/x??[31m"),
 ])
 def test_loggable_path(path, shown):
     assert loggable_path({"path": path, "query_string": b"a=1"}) == shown

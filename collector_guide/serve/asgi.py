@@ -36,8 +36,8 @@ MAX_CACHED_FILE = 16 * 1024 * 1024
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 _ROOT_PATHS = ("/", "/index.html")
 _IDS = [
-    (re.compile(r"^/_stcore/upload_file/[^/]+/[^/]+"), "/_stcore/upload_file/…"),
-    (re.compile(r"^/media/[^/]+"), "/media/…"),
+    (re.compile(r"^/_stcore/upload_file/[^/]+/[^/]+"), "/_stcore/upload_file/..."),
+    (re.compile(r"^/media/[^/]+"), "/media/..."),
 ]
 
 
