@@ -15,6 +15,7 @@ Shared by benchmarks/load.py and the serving tests; question ids come from the l
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.cookiejar
 import io
 import random
@@ -289,10 +290,8 @@ class Visitor:
         deadline = time.monotonic() + self.reconnect_for
         delay = 0.2
         while True:
-            try:
+            with contextlib.suppress(Exception):  # a dead socket may fail to close: it is gone
                 await self.conn.close()
-            except Exception:  # a dead socket may fail to close; it is gone either way
-                pass
             try:
                 await self.conn.open(reconnect=True)
                 page = await self.conn.run(before, list(self.states.values()))
@@ -349,7 +348,7 @@ class Visitor:
     def _next(self, step: int) -> WidgetState | None:
         tap = self._tap(f"next_{step}")
         if tap is None:  # another screen layout: the one primary button moves on
-            for key, (kind, proto) in self.page.widgets().items():
+            for kind, proto in self.page.widgets().values():
                 if kind == "button" and proto.type == "primary":
                     return WidgetState(id=proto.id, trigger_value=True)
         return tap
