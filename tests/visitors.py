@@ -41,6 +41,15 @@ WIDGETS = ("radio", "button_group", "button", "text_input", "text_area", "file_u
            "toggle", "checkbox", "selectbox", "download_button", "camera_input")
 
 
+def run_async(coro, timeout: float):
+    """Run a coroutine to its end in a thread of its own (this thread may already run a loop:
+    Playwright's sync API leaves one behind)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result(timeout=timeout)
+
+
 class Lost(Exception):
     """The connection is gone: reconnect and carry on."""
 
