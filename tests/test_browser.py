@@ -35,7 +35,7 @@ from browser_support import (
 
 from collector_guide import NOT_SURE, assess, compose, load_rubric, load_work
 from collector_guide.assess.scoring import shown_questions
-from collector_guide.keep.urlstate import encode, encode_answers
+from collector_guide.keep.urlstate import encode, encode_answers, visit_entry
 from collector_guide.rubric import Question, Rubric, Section
 
 try:
@@ -413,4 +413,31 @@ def test_tampered_link_explains_and_goes_on(phone, server, rubric):
     expect(phone.get_by_role("heading").first).to_be_visible()
     assert 0 <= int(query(phone)["s"]) <= len(r.sections) + 2
     assert query(phone)["r"] == r.id
+    assert_no_exception(phone)
+
+
+def test_hostile_text_is_shown_as_text(phone, server, rubric):
+    """What a visitor typed stays text in the real renderers: Streamlit's Markdown (no icon,
+    logo, colour or link) and plotly's SVG (no live link, no restyled label)."""
+    r = rubric
+    title = "Harbour :material/home: :streamlit: :red[red] www.evil.example -> x"
+    visit = [visit_entry(r, {}, {"title": '<a href="https://e.example/">Visit</a>'}),
+             visit_entry(r, {}, {"title": '<span style="font-size:60px">big</span>'})]
+    params = encode(r, len(r.sections) + 2, {}, {"title": title}, visit)
+    open_app(phone, f"{server.url}/?{urlencode(params)}", "Harbour")
+    heading = phone.get_by_role("heading", level=1)
+    expect(heading).to_be_visible()
+    shown = heading.inner_text().replace("\u2060", "")
+    assert shown.splitlines()[0].strip() == title
+    # nothing but the text and Streamlit's own "link to this heading" anchor
+    html_inside = heading.inner_html()
+    assert heading.locator("img, [data-testid='stIconMaterial'], a:not([href^='#']), "
+                           "span[class*='color'], span[style]").count() == 0, html_inside
+    chart = phone.locator(key_selector("result_map") + " .js-plotly-plot")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    expect(chart.get_by_text("<a href", exact=False).first).to_be_attached()
+    assert chart.locator("a").count() == 0, "a visit title became a live link in the map"
+    sizes = chart.locator("text").evaluate_all(
+        "nodes => nodes.map(n => parseFloat(getComputedStyle(n).fontSize))")
+    assert max(sizes) < 30, "a visit title restyled the map"
     assert_no_exception(phone)

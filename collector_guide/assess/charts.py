@@ -2,7 +2,10 @@
 
 Built with `plotly.graph_objects` (plotly.express costs ~60 ms a figure). Colours come from the
 Okabe–Ito palette, which stays distinguishable with the common colour-vision deficiencies, and
-every mark also differs in shape or size, never in colour alone.
+every mark also differs in shape or size, never in colour alone. Plotly reads a subset of
+HTML in every text it draws, so every string that reaches a figure goes through
+`escape.plotly` (a visit's titles are typed by visitors; even rubric text is a file's); text is
+measured as written and escaped only where it is handed to plotly.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from collector_guide.assess import marks
+from collector_guide.assess.escape import plotly as _t
+from collector_guide.assess.escape import plotly_template as _tt
 from collector_guide.assess.reading import fmt_value
 from collector_guide.assess.scoring import Placement
 from collector_guide.rubric import Rubric
@@ -61,12 +66,12 @@ def _poles(rubric: Rubric) -> tuple[list[dict], int]:
                 <= marks.REFERENCE_WIDTH)
     lines = 2 if together else 3
     return [
-        dict(x=0.5, y=1, text=f"↑ {y_axis.high}", xanchor="center", yanchor="bottom", yshift=4,
+        dict(x=0.5, y=1, text=_t(f"↑ {y_axis.high}"), xanchor="center", yanchor="bottom", yshift=4,
              **pole),
-        dict(x=0.5, y=0, text=f"↓ {y_axis.low}", xanchor="center", yanchor="top", yshift=-2,
+        dict(x=0.5, y=0, text=_t(f"↓ {y_axis.low}"), xanchor="center", yanchor="top", yshift=-2,
              **pole),
-        dict(x=0, y=0, text=left, xanchor="left", yanchor="top", yshift=-2 - LINE, **pole),
-        dict(x=1, y=0, text=right, xanchor="right", yanchor="top",
+        dict(x=0, y=0, text=_t(left), xanchor="left", yanchor="top", yshift=-2 - LINE, **pole),
+        dict(x=1, y=0, text=_t(right), xanchor="right", yanchor="top",
              yshift=-2 - LINE * (1 if together else 2), **pole),
     ], 8 + LINE * lines
 
@@ -138,7 +143,7 @@ def map_figure(
         traces.append(go.Scatter(
             x=[s.x for s in samples], y=[s.y for s in samples], mode="markers",
             marker=dict(size=SAMPLE - 2, color=MUTED, symbol="circle-open", line=dict(width=1.5)),
-            text=[s.name for s in samples], hovertemplate="%{text}<extra></extra>",
+            text=[_t(s.name) for s in samples], hovertemplate="%{text}<extra></extra>",
             name="samples",
         ))
     if placement is not None:
@@ -146,7 +151,7 @@ def map_figure(
                                 edges)
         taken.append(spot.rect)
         layout["annotations"].append(dict(
-            x=px.value, y=py.value, text=f"<b>{this_work}</b>", showarrow=False,
+            x=px.value, y=py.value, text=f"<b>{_t(this_work)}</b>", showarrow=False,
             xanchor=spot.xanchor, yanchor=spot.yanchor, xshift=spot.xshift, yshift=spot.yshift,
             font=dict(size=SIZE, color=ORANGE), bgcolor="rgba(21, 23, 26, 0.85)",
         ))
@@ -155,9 +160,9 @@ def map_figure(
         traces.append(go.Scatter(
             x=[x for x, _ in spots], y=[y for _, y in spots], mode="markers+text",
             marker=dict(size=VISIT - 2, color=SKY, symbol="diamond", line=dict(width=1, color=INK)),
-            text=[v.mark or visit_mark(i) for i, v in enumerate(visit)],
+            text=[_t(v.mark or visit_mark(i)) for i, v in enumerate(visit)],
             textposition="middle center", textfont=dict(size=SIZE, color=INK),
-            customdata=[v.name for v in visit],
+            customdata=[_t(v.name) for v in visit],
             hovertemplate="%{text}: %{customdata}<extra></extra>", name="visit",
         ))
     nearest = placement.nearest_archetype if placement else None
@@ -171,7 +176,7 @@ def map_figure(
                                      for a in rubric.archetypes])),
         text=[str(i) for i in range(1, len(rubric.archetypes) + 1)],
         textposition="middle center", textfont=dict(size=SIZE, color=TEXT),
-        customdata=[a.name for a in rubric.archetypes],
+        customdata=[_t(a.name) for a in rubric.archetypes],
         hovertemplate="%{text}: %{customdata}<extra></extra>", name="archetypes",
     ))
     if placement is not None:
@@ -180,9 +185,9 @@ def map_figure(
             marker=dict(size=WORK - 2, color=ORANGE, symbol="circle",
                         line=dict(width=2.5, color=INK)),
             hovertemplate=(
-                f"{this_work}<br>{rubric.axes[0].label}: {fmt_value(px.value)} "
+                f"{_tt(this_work)}<br>{_tt(rubric.axes[0].label)}: {fmt_value(px.value)} "
                 f"({fmt_value(px.low)} to {fmt_value(px.high)})<br>"
-                f"{rubric.axes[1].label}: {fmt_value(py.value)} "
+                f"{_tt(rubric.axes[1].label)}: {fmt_value(py.value)} "
                 f"({fmt_value(py.low)} to {fmt_value(py.high)})<extra></extra>"
             ),
             name="this work",
@@ -246,12 +251,12 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
             name=f"{_wrap(axis.label + ':', 34)}<br>{_wrap(f'− {axis.low}, + {axis.high}', 34)}",
             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#15171A",
                                                    fillmode="overlay", solidity=0.35)),
-            hovertemplate="%{x:+.2f}<extra>" + axis.label + "</extra>",
+            hovertemplate="%{x:+.2f}<extra>" + _tt(axis.label) + "</extra>",
         )
         for k, (axis, (colour, pattern)) in enumerate(zip(rubric.axes, styles, strict=True))
     ]
     annotations = [
-        dict(x=-reach, y=i * 3, text=labels.get(c.question_id, c.question_id), xanchor="left",
+        dict(x=-reach, y=i * 3, text=_t(labels.get(c.question_id, c.question_id)), xanchor="left",
              yanchor="middle", showarrow=False, font=dict(size=SIZE, color=TEXT),
              bgcolor=INK)
         for i, c in enumerate(rows)
@@ -276,7 +281,8 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
 
 
 def _wrap(text: str, width: int) -> str:
-    """Break a legend entry into lines of about `width` characters (plotly never wraps)."""
+    """Break a legend entry into lines of about `width` characters (plotly never wraps), each
+    escaped for plotly."""
     lines, line = [], ""
     for word in text.split(" "):
         if line and len(line) + 1 + len(word) > width:
@@ -284,4 +290,4 @@ def _wrap(text: str, width: int) -> str:
             line = word
         else:
             line = f"{line} {word}" if line else word
-    return "<br>".join([*lines, line])
+    return "<br>".join(_t(part) for part in [*lines, line])

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from collector_guide.assess import escape
 from collector_guide.assess.scoring import Placement
 from collector_guide.rubric import Rubric, WorkInfo
 
@@ -136,7 +137,7 @@ def _work_lines(work: WorkInfo | None) -> list[str]:
 
 
 def to_text(reading: Reading, work: WorkInfo | None = None) -> str:
-    lines = _work_lines(work)
+    lines = [escape.one_line(line) for line in _work_lines(work)]
     if lines:
         lines.append("")
     lines.append(reading.main_text)
@@ -147,27 +148,23 @@ def to_text(reading: Reading, work: WorkInfo | None = None) -> str:
     lines += [f"- {q}" for q in reading.ask] if reading.ask else [reading.ask_none]
     if reading.closing:
         lines += ["", reading.closing]
-    return "\n".join(lines) + "\n"
-
-
-def _md_escape(text: str) -> str:
-    # Work details are typed by the collector: keep them literal in Markdown.
-    specials = "\\`*_{}[]()#+-.!|<>~"
-    return "".join("\\" + ch if ch in specials else ch for ch in text)
+    # Text goes to terminals, which act on escape sequences in a typed title: show them as codes.
+    return escape.terminal("\n".join(lines)) + "\n"
 
 
 def to_markdown(reading: Reading, work: WorkInfo | None = None, untitled: str = "") -> str:
     title = (work.title if work and work.title else untitled) or reading.archetype_name
-    out = [f"# {_md_escape(title)}", ""]
+    # Work details are typed by the collector: literal in Markdown, and no live autolinks.
+    out = [f"# {escape.markdown(title)}", ""]
     for line in _work_lines(work)[1:]:
-        out.append(f"*{_md_escape(line)}*  ")
+        out.append(f"*{escape.markdown(line)}*  ")
     if work and work.wall_label:
-        out += ["", "> " + _md_escape(work.wall_label).replace("\n", "\n> ")]
+        out += ["", "> " + escape.markdown(work.wall_label, inline=False).replace("\n", "\n> ")]
     out += ["", " ".join(reading.placement_sentences), "", reading.archetype_sentence, ""]
     if reading.moved_by:
         out += [reading.moved_by, ""]
     for sentence in reading.signed:
-        out += [sentence, ""]
+        out += [escape.markdown(sentence), ""]  # it quotes a signer's name from the file
     out += [reading.provisional, ""]
     if reading.cautions:
         out += [f"## {reading.cautions_heading}", ""]

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from collector_guide.assess import escape
 from collector_guide.assess.scoring import assess
 from collector_guide.keep.urlstate import visit_answers
 from collector_guide.rubric import Rubric
@@ -46,14 +47,9 @@ def visit_table(entries: Sequence[Mapping], rubrics: Mapping[str, Rubric],
 def visit_csv(entries: Sequence[Mapping], rubrics: Mapping[str, Rubric],
               untitled: str = "Untitled work") -> str:
     table = visit_table(entries, rubrics, untitled)
-    # Spreadsheet apps run cells that start with = + - @ as formulas: neutralise typed text.
-    for column in ("title", "artist", "year"):
-        if column in table:
-            table[column] = table[column].map(_defuse)
-    return table.to_csv(index=False)
-
-
-def _defuse(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    # Spreadsheet apps run cells that start with = + - @ as formulas, and a bare line break
+    # starts a row: every text cell (typed by a visitor or taken from a rubric) is defused.
+    for column in table.columns:
+        if not pd.api.types.is_numeric_dtype(table[column]):
+            table[column] = table[column].map(escape.spreadsheet)
+    return table.to_csv(index=False, lineterminator="\r\n")

@@ -7,7 +7,7 @@ small, exact writer is enough.
 
 from __future__ import annotations
 
-import json
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path as FsPath
 
@@ -116,10 +116,26 @@ def _answer_problems(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
 # --- writing -------------------------------------------------------------------------------
 
 
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
+                 "\f": "\\f", "\r": "\\r"}
+
+
+def _toml_char(ch: str) -> str:
+    if ch in _TOML_ESCAPES:
+        return _TOML_ESCAPES[ch]
+    if unicodedata.category(ch) == "Cs":  # a lone surrogate is no character: TOML refuses it
+        return "\\uFFFD"
+    # TOML forbids control characters (U+0000–U+001F, U+007F) in strings; C1 controls and line
+    # separators are allowed but invisible, so they are written as escapes too.
+    if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+        return f"\\u{ord(ch):04X}"
+    return ch
+
+
 def toml_string(value: str) -> str:
-    # A JSON string literal is a valid TOML basic string (same escapes), with one exception:
-    # TOML has no \/ escape, and json.dumps never writes one.
-    return json.dumps(value, ensure_ascii=False)
+    """A TOML basic string that reads back as exactly `value`, whatever it holds."""
+    return '"' + "".join(_toml_char(ch) for ch in value) + '"'
+
 
 
 def dump_work(rubric: Rubric, work: WorkInfo | Mapping[str, str],

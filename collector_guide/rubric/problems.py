@@ -7,6 +7,7 @@ A `Problem` names the file, the line and column, the key path (list items named 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -14,6 +15,17 @@ from typing import Literal
 from collector_guide.rubric.locate import Path, Position, locate
 
 Severity = Literal["error", "warning"]
+
+# Control characters, and the invisible ones that reorder or hide text (a file can hold any).
+_NOT_PRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal or quote in a message: control characters, escape
+    sequences and direction overrides become visible codes (`\\x1b`); tabs and newlines stay."""
+    return _NOT_PRINTABLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"),
+                              text)
 
 
 @dataclass(frozen=True)
@@ -32,7 +44,9 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         key = f"{self.key}: " if self.key else ""
-        return f"{where}: {self.severity}: {key}{self.message}"
+        # One line, whatever the file held: keys and values are quoted from it.
+        return printable(f"{where}: {self.severity}: {key}{self.message}").replace(
+            "\n", "\\n").replace("\t", "\\t")
 
 
 class LoadError(Exception):

@@ -7,11 +7,9 @@ markup, a link or a script.
 
 from __future__ import annotations
 
-import html
-import re
-
 import streamlit as st
 
+from collector_guide.assess import escape
 from collector_guide.assess.charts import (
     MapPoint,
     archetype_summary,
@@ -24,17 +22,14 @@ from collector_guide.rubric import Rubric, WorkInfo
 from collector_guide.ui import state
 from collector_guide.ui.state import ANSWERS, WORK, Library
 
-_AUTOLINK = re.compile(r"(?i)(:/|www\.|@)")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 PLOTLY_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 
 def literal(text: str) -> str:
     """Text the visitor typed (or a file said), made safe to place inside Markdown: shown
-    exactly as written, never as markup, and never as a live link (a word joiner after the
-    scheme or "www" stops the renderer from linking bare addresses)."""
-    text = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\u2060" + m.group(0)[-1], text)
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", "  \n")
+    exactly as written, never as markup, a live link, an icon, a colour or an emoji
+    (see `escape.streamlit_markdown`)."""
+    return escape.streamlit_markdown(text)
 
 
 def work_info() -> WorkInfo:
