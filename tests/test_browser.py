@@ -435,7 +435,13 @@ def test_hostile_text_is_shown_as_text(phone, server, rubric):
                            "span[class*='color'], span[style]").count() == 0, html_inside
     chart = phone.locator(key_selector("result_map") + " .js-plotly-plot")
     expect(chart.locator(".main-svg").first).to_be_visible()
-    expect(chart.get_by_text("<a href", exact=False).first).to_be_attached()
+    # the visit's first work, by its letter on the map: its hover label names it, as text
+    letter = chart.locator("text", has_text="A").first
+    expect(letter).to_be_visible()
+    box = letter.bounding_box()
+    phone.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(chart.locator(".hoverlayer").get_by_text("<a href", exact=False).first
+           ).to_be_attached()
     assert chart.locator("a").count() == 0, "a visit title became a live link in the map"
     sizes = chart.locator("text").evaluate_all(
         "nodes => nodes.map(n => parseFloat(getComputedStyle(n).fontSize))")
