@@ -23,10 +23,11 @@ from collector_guide.rubric.problems import printable
 WORD_JOINER = "\u2060"
 # Any character that ends a line somewhere: a title is one line wherever it is shown.
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
-# Where to put a word joiner: after every colon (`https:`, `mailto:`, `:material/…:`,
-# `:red[…]`, `:smile:`), inside `www.`, before `@` (bare e-mail addresses), and inside the
-# arrows and dashes Streamlit turns into typography (`->`, `<-`, `--`, `>=`, `<=`, `~=`).
-_INERT = re.compile(r"(?<=:)|(?<=www)(?=\.)|(?=@)|(?<=[<>~-])(?=[-<>=])", re.I)
+# Where to put a word joiner: after a colon that something follows at once (`https://`,
+# `mailto:x`, `:material/…:`, `:red[…]`, `:smile:`; not the colon of "Note: …"), inside `www.`,
+# before `@` (bare e-mail addresses), and inside the arrows and dashes Streamlit turns into
+# typography (`->`, `<-`, `--`, `>=`, `<=`, `~=`).
+_INERT = re.compile(r"(?<=:)(?=[\w+/\[-])|(?<=www)(?=\.)|(?=@)|(?<=[<>~-])(?=[-<>=])", re.I)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 _MD_FILE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")  # a file has no html.escape
 _LEADING_SPACE = re.compile(r"^[ \t]+", re.M)  # four leading spaces would start a code block
