@@ -47,6 +47,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from collector_guide import load_rubric, load_work  # noqa: E402
 from collector_guide.keep.urlstate import encode, encode_answers  # noqa: E402
 from collector_guide.rubric import Rubric  # noqa: E402
+from collector_guide.ui import screens  # noqa: E402
 
 RUBRIC = ROOT / "rubrics" / "assisted-vs-generated.toml"
 SAMPLE = ROOT / "sample_works" / "tidewater-ledger-7.toml"
@@ -164,7 +165,7 @@ def server_side(r: Rubric, reps: int, warmup: int) -> list[tuple[str, str, float
 
     # (iii)/(iv) the result page of a sample work: a plain rerun, then "Add to this visit".
     work = load_work(SAMPLE, r)
-    result_step = len(r.sections) + 2
+    result_step = screens.result_step(r)
     params = encode(r, result_step, work.answers, work.work.model_dump(), [])
     app = app_at(params)
     widgets = census(app)

@@ -16,8 +16,12 @@ import pytest
 from conftest import ROOT, SAMPLES
 from streamlit.testing.v1 import AppTest
 
-from collector_guide import NOT_SURE, assess, load_work
+from collector_guide import NOT_SURE, assess, load_rubric, load_work
 from collector_guide.keep.urlstate import encode
+from collector_guide.ui import screens
+
+STEPS = screens.steps(load_rubric(ROOT / "rubrics" / "assisted-vs-generated.toml"))
+RESULT = STEPS - 1  # the question screens depend only on the rubric (see ui/screens.py)
 
 RID = "assisted-vs-generated"
 pytestmark = pytest.mark.timeout(120)
@@ -67,12 +71,19 @@ def test_start_screen(default_rubric):
     assert at.button(key="start_new").label == default_rubric.labels.start_new
 
 
-@pytest.mark.parametrize("step", range(1, 8))
+@pytest.mark.parametrize("step", range(1, STEPS))
 def test_every_step_draws_without_error(default_rubric, step):
-    at = ok(at_step(default_rubric, step))
-    assert at.session_state["cg_step"] == step
-    if 2 <= step <= 6:
-        assert at.header[0].value == default_rubric.sections[step - 2].title
+    # Open every show_if: each question's options all chosen or its last one.
+    everything = {q.id: [o.id for o in q.options] if q.kind == "multiple" else q.options[-1].id
+                  for q in default_rubric.questions}
+    at = ok(at_step(default_rubric, step, answers=everything))
+    walk = screens.visible_steps(default_rubric, everything)
+    # a screen whose questions do not apply goes on to the next one
+    expected = step if step in walk else screens.next_step(default_rubric, everything, step)
+    assert at.session_state["cg_step"] == expected
+    screen = screens.screen_at(default_rubric, expected)
+    if screen is not None:
+        assert at.header[0].value == screen.section.title
         assert at.radio or at.button_group
 
 
@@ -103,10 +114,11 @@ def test_full_walk_through_by_tapping(default_rubric):
     at.text_input(key="work:title").input("Harbour Study").run()
     at.text_input(key="work:artist").input("A. Visitor").run()
     at = ok(at.button(key="next_1").click().run())
-    for step in range(2, 7):
+    while (step := at.session_state["cg_step"]) < RESULT:
         at = answer_section(at, default_rubric, lambda q: q.options[0].id)
         at = ok(at.button(key=f"next_{step}").click().run())
-    assert at.session_state["cg_step"] == 7
+        assert at.session_state["cg_step"] > step
+    assert at.session_state["cg_step"] == RESULT
     answers = at.session_state["cg_answers"]
     placement = assess(default_rubric, answers)
     assert not placement.unsure  # every shown question answered
@@ -119,7 +131,7 @@ def test_full_walk_through_by_tapping(default_rubric):
     assert default_rubric.reading.ask_heading in page
     assert len(at.get("plotly_chart")) == 2  # the map and what moved it
     # the URL now holds the whole state
-    assert at.query_params["s"] == ["7"] or at.query_params["s"] == "7"
+    assert at.query_params["s"] in ([str(RESULT)], str(RESULT))
 
 
 def test_back_and_next_keep_every_answer(default_rubric):
@@ -154,9 +166,9 @@ def test_not_sure_widens_the_box(default_rubric):
 def test_show_if_question_appears_as_soon_as_it_applies(default_rubric):
     child = next(q for q in default_rubric.questions if q.show_if)
     condition = child.show_if[0]
-    step = 2 + [s.id for s in default_rubric.sections].index(child.section)
+    step = screens.step_of_question(default_rubric, child.id)
     parent = default_rubric.question(condition.question)
-    parent_step = 2 + [s.id for s in default_rubric.sections].index(parent.section)
+    parent_step = screens.step_of_question(default_rubric, parent.id)
     other = next(o.id for o in parent.options if o.id not in condition.any_of)
     at = ok(at_step(default_rubric, parent_step, answers={parent.id: other}))
     if parent_step == step:
@@ -173,7 +185,7 @@ def test_show_if_question_appears_as_soon_as_it_applies(default_rubric):
 
 def test_multiple_choice_not_sure_excludes_the_rest(default_rubric):
     q = next(q for q in default_rubric.questions if q.kind == "multiple" and not q.show_if)
-    step = 2 + [s.id for s in default_rubric.sections].index(q.section)
+    step = screens.step_of_question(default_rubric, q.id)
     at = ok(at_step(default_rubric, step))
     at.button_group(key=key(q.id)).set_value([q.options[0].id]).run()
     at.button_group(key=key(q.id)).set_value([q.options[0].id, NOT_SURE]).run()
@@ -212,7 +224,7 @@ def test_url_restores_step_answers_and_work(default_rubric):
 def test_tampered_links_get_a_message_and_keep_what_fits(params, message):
     at = ok(new_app(**params))
     assert message in texts(at)
-    assert 0 <= at.session_state["cg_step"] <= 7
+    assert 0 <= at.session_state["cg_step"] <= RESULT
 
 
 def test_answers_from_another_version_are_not_remapped(default_rubric):
@@ -224,12 +236,13 @@ def test_answers_from_another_version_are_not_remapped(default_rubric):
 
 def test_step_beyond_the_end_is_clamped():
     at = ok(new_app(r=RID, v="1.0", s="99"))
-    assert at.session_state["cg_step"] == 7
+    assert at.session_state["cg_step"] == RESULT
 
 
 def test_typed_markup_is_never_rendered(default_rubric):
     evil = "<script>alert(1)</script> **bold** [link](http://example.com) ![x](http://x/y.png)"
-    at = ok(at_step(default_rubric, 7, work={"title": evil, "artist": "<img src=x onerror=1>"}))
+    at = ok(at_step(default_rubric, RESULT,
+                    work={"title": evil, "artist": "<img src=x onerror=1>"}))
     title = at.title[0].value
     assert "<script>" not in title and "&lt;script&gt;" in title
     assert "\\*\\*bold\\*\\*" in title and "\\[link\\]\\(http" in title
@@ -243,7 +256,7 @@ def test_open_a_sample_work(default_rubric):
     at = ok(new_app())
     at.selectbox(key="sample_pick").set_value("quiet-girl-rain-window-0412")
     at = ok(at.button(key="open_sample").click().run())
-    assert at.session_state["cg_step"] == 7
+    assert at.session_state["cg_step"] == RESULT
     assert at.title[0].value.startswith("Quiet Girl")
     assert "The trending surface" in texts(at)
 
@@ -253,7 +266,7 @@ def test_upload_a_good_work_file(default_rubric):
     raw = (SAMPLES / "weather-for-no-one.toml").read_bytes()
     at.file_uploader(key="work_upload").upload("weather.toml", raw, "application/toml")
     at = ok(at.run())
-    assert at.session_state["cg_step"] == 7
+    assert at.session_state["cg_step"] == RESULT
     assert "The built system" in texts(at)
 
 
@@ -264,7 +277,7 @@ def test_upload_a_good_work_file(default_rubric):
         (b"title = 'unclosed", "TOML syntax"),
         (b'[assessment]\nrubric = "assisted-vs-generated"\nrubric_version = "1.0"\n'
          b'[answers]\nprimary_source = "nonsense"\n', "is not an answer to 'primary_source'"),
-        (b'[rubric]\nid = "x"\n', "this is a rubric, not a work file"),
+        (b'[rubric]\nid = "x"\n', "is a rubric, not a saved reading"),
     ],
     ids=["binary", "syntax", "bad-answer", "a-rubric"],
 )
@@ -273,8 +286,25 @@ def test_upload_a_bad_work_file(raw, message):
     at.file_uploader(key="work_upload").upload("mine.toml", raw, "application/toml")
     at = ok(at.run())
     assert at.session_state["cg_step"] == 0  # nothing changed, nothing lost
-    assert message in texts(at)
-    assert "mine.toml" in texts(at)
+    # In the visitor's words, in place; the located detail one tap away.
+    assert len(at.error) == 1 and "mine.toml" in at.error[0].value.replace("\\", "")
+    assert message in texts(at) + "\n".join(c.value for c in at.code)
+
+
+def test_a_refused_file_says_why_every_time(default_rubric):
+    """After a work was opened and the visitor started over, a wrong file still says why."""
+    at = ok(new_app())
+    good = (SAMPLES / "weather-for-no-one.toml").read_bytes()
+    at.file_uploader(key="work_upload").upload("weather.toml", good, "application/toml")
+    at = ok(at.run())
+    at = ok(at.button(key="start_over").click().run())
+    for attempt in ("first.toml", "second.toml"):
+        at.file_uploader(key="work_upload").upload(attempt, b"title = 'x", "application/toml")
+        at = ok(at.run())
+        assert at.session_state["cg_step"] == 0
+        assert [e.value for e in at.error] and attempt in at.error[0].value.replace("\\", "")
+        expander = next(e for e in at.expander if e.label == default_rubric.labels.open_file)
+        assert expander.proto.expanded
 
 
 @pytest.fixture
@@ -286,7 +316,8 @@ def downloads(monkeypatch):
     original = streamlit.download_button
 
     def capture(label, data, *args, **kwargs):
-        captured[kwargs.get("key")] = data if isinstance(data, str) else data.decode()
+        made = data() if callable(data) else data  # files are made when tapped
+        captured[kwargs.get("key")] = made if isinstance(made, str) else made
         return original(label, data, *args, **kwargs)
 
     monkeypatch.setattr(streamlit, "download_button", capture)
@@ -295,7 +326,7 @@ def downloads(monkeypatch):
 
 def test_downloads_round_trip(default_rubric, tmp_path, downloads):
     sample = load_work(SAMPLES / "forty-ways-17.toml", default_rubric)
-    ok(at_step(default_rubric, 7, answers=sample.answers,
+    ok(at_step(default_rubric, RESULT, answers=sample.answers,
                work={"title": sample.work.title, "artist": sample.work.artist}))
     assert set(downloads) >= {"dl_md", "dl_toml", "dl_json"}
     saved = tmp_path / "saved.toml"
@@ -309,7 +340,7 @@ def test_downloads_round_trip(default_rubric, tmp_path, downloads):
 
 
 def test_visit_collects_works_and_downloads_csv(default_rubric, downloads):
-    at = ok(at_step(default_rubric, 7, answers={"primary_source": default_rubric.questions[0]
+    at = ok(at_step(default_rubric, RESULT, answers={"primary_source": default_rubric.questions[0]
                                                 .options[0].id}, work={"title": "First"}))
     at = ok(at.button(key="add_to_visit").click().run())
     assert len(at.session_state["cg_visit"]) == 1

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from collector_guide.keep.drafts import new_token
 from collector_guide.keep.urlstate import MAX_PARAM, encode
 from collector_guide.ui import drafts
+from collector_guide.ui.screens import result_step
 
 pytestmark = pytest.mark.timeout(180)
 TRAINED = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
@@ -122,7 +123,7 @@ def test_the_photo_and_its_evidence_come_back_and_can_be_removed(kind, default_r
 
 def test_forget_this_reading_deletes_everything(kind, default_rubric):
     r = default_rubric
-    result = len(r.sections) + 2
+    result = result_step(r)
     q = r.questions[0]
     at = open_at(encode(r, result, {q.id: q.options[0].id}, {"title": "Gone"}, []))
     at.session_state["cg_work"] = {"title": "Gone", "notes": long_text(3)}

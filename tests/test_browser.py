@@ -36,7 +36,8 @@ from browser_support import (
 from collector_guide import NOT_SURE, assess, compose, load_rubric, load_work
 from collector_guide.assess.scoring import shown_questions
 from collector_guide.keep.urlstate import encode, encode_answers, visit_entry
-from collector_guide.rubric import Question, Rubric, Section
+from collector_guide.rubric import Question, Rubric
+from collector_guide.ui import screens
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -184,15 +185,16 @@ def tap_answer(page, r: Rubric, q: Question, option_id: str, answers: dict) -> N
         expect(box(page, r, q).locator('input[type="radio"]').nth(index)).to_be_checked()
 
 
-def visible_in(r: Rubric, sec: Section, answers: dict) -> list[Question]:
+def visible_in(r: Rubric, step: int, answers: dict) -> list[Question]:
+    """The questions of a step's screen that apply now."""
     shown = shown_questions(r, answers)
-    return [q for q in r.questions_in(sec.id) if q.id in shown]
+    return [r.question(q) for q in screens.screen_at(r, step).questions if q in shown]
 
 
-def assert_shown(page, r: Rubric, sec: Section, answers: dict) -> None:
+def assert_shown(page, r: Rubric, step: int, answers: dict) -> None:
     """Exactly the questions that apply are on screen, each showing exactly its answer."""
-    visible = {q.id for q in visible_in(r, sec, answers)}
-    for q in r.questions_in(sec.id):
+    visible = {q.id for q in visible_in(r, step, answers)}
+    for q in (r.question(q) for q in screens.screen_at(r, step).questions):
         if q.id not in visible:
             expect(box(page, r, q)).to_have_count(0)
             continue
@@ -222,7 +224,7 @@ def start_and_title(page, server, r: Rubric, title: str) -> None:
     field.fill(title)
     field.press("Enter")  # commits the text input: one rerun stores it, and the URL carries it
     wait_settled(page, query={"w": encode(r, 1, {}, {"title": title}, [])["w"]})
-    tap_nav(page, "next_1", 2, r.sections[0].title)
+    tap_nav(page, "next_1", 2, screens.screen_at(r, 2).section.title)
 
 
 def not_sure_question(r: Rubric) -> Question:
@@ -248,8 +250,14 @@ def archetype_name(r: Rubric, answers: dict) -> str:
     return compose(r, assess(r, answers)).archetype_name
 
 
-def result_url(server, r: Rubric, answers: dict, work: dict) -> str:
-    params = encode(r, len(r.sections) + 2, answers, work, [])
+def title_at(r: Rubric, step: int, result_title: str) -> str:
+    """What a step's screen is headed by."""
+    screen = screens.screen_at(r, step)
+    return screen.section.title if screen else result_title
+
+
+def result_url(server, r: Rubric, answers: dict, work: dict, visit=()) -> str:
+    params = encode(r, screens.result_step(r), answers, work, list(visit))
     return f"{server.url}/?{urlencode(params)}"
 
 
@@ -261,11 +269,11 @@ def test_walk_through_by_tapping(phone, server, rubric):
     unsure = not_sure_question(r)
     start_and_title(phone, server, r, TITLE)
     answers: dict = {}
-    for n, sec in enumerate(r.sections):
-        step = n + 2
-        expect(phone.get_by_role("heading", name=sec.title)).to_be_visible()
+    step = 2
+    while step < screens.result_step(r):
+        expect(phone.get_by_role("heading", name=title_at(r, step, TITLE))).to_be_visible()
         # Answer every question that is shown, re-reading show_if after each answer.
-        while todo := [q for q in visible_in(r, sec, answers) if q.id not in answers]:
+        while todo := [q for q in visible_in(r, step, answers) if q.id not in answers]:
             q = todo[0]
             option_id = NOT_SURE if q.id == unsure.id else q.options[0].id
             tap_answer(phone, r, q, option_id, answers)
@@ -273,10 +281,11 @@ def test_walk_through_by_tapping(phone, server, rubric):
                 # The bordered card around the question explains what "Not sure" does.
                 card = phone.locator(key_selector(f"box:{q.id}"))
                 expect(card).to_contain_text(r.labels.not_sure_help)
-        assert_shown(phone, r, sec, answers)
+        assert_shown(phone, r, step, answers)
         assert query(phone).get("a") == encode_answers(r, answers), "the URL keeps the answers"
-        last = n == len(r.sections) - 1
-        tap_nav(phone, f"next_{step}", step + 1, TITLE if last else r.sections[n + 1].title)
+        following = screens.next_step(r, answers, step)
+        tap_nav(phone, f"next_{step}", following, title_at(r, following, TITLE))
+        step = following
 
     assert unsure.id in answers and answers[unsure.id] == NOT_SURE
     expect(phone.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
@@ -289,28 +298,24 @@ def test_walk_through_by_tapping(phone, server, rubric):
 
 def test_reload_half_way_keeps_every_answer(phone, server, rubric):
     r = rubric
-    first, second = r.sections[0], r.sections[1]
     start_and_title(phone, server, r, TITLE)
     # The last real option of each radio and two pills: these open show_if questions later on.
     answers: dict = {}
-    while todo := [q for q in visible_in(r, first, answers) if q.id not in answers]:
-        q = todo[0]
+    for q in visible_in(r, 2, answers):
         for option in q.options[-2:] if q.kind == "multiple" else q.options[-1:]:
             tap_answer(phone, r, q, option.id, answers)
-    tap_nav(phone, "next_2", 3, second.title)
-    shown_second = visible_in(r, second, answers)
-    assert len(shown_second) >= 3, "the first section's answers should open later questions"
-    for q in shown_second[:2]:  # part of the second section, not all of it
-        tap_answer(phone, r, q, q.options[0].id, answers)
+    third = screens.next_step(r, answers, 2)
+    tap_nav(phone, "next_2", third, title_at(r, third, TITLE))
+    q = visible_in(r, third, answers)[0]
+    tap_answer(phone, r, q, q.options[0].id, answers)
 
     phone.reload()
-    wait_settled(phone, second.title, query={"s": "3", "a": encode_answers(r, answers)})
-    assert query(phone)["s"] == "3"
-    expect(phone.get_by_role("heading", name=second.title)).to_be_visible()
-    assert_shown(phone, r, second, answers)
+    wait_settled(phone, title_at(r, third, TITLE),
+                 query={"s": str(third), "a": encode_answers(r, answers)})
+    assert_shown(phone, r, third, answers)
 
-    tap_nav(phone, "back_3", 2, first.title)
-    assert_shown(phone, r, first, answers)
+    tap_nav(phone, f"back_{third}", 2, title_at(r, 2, TITLE))
+    assert_shown(phone, r, 2, answers)
     tap_nav(phone, "back_2", 1, r.labels.work_heading)
     expect(phone.locator(key_selector("work:title") + " input")).to_have_value(TITLE)
     assert_no_exception(phone)
@@ -325,23 +330,22 @@ def go_history(page, direction: str, step: int, text: str) -> None:
 
 def test_back_and_forward_move_between_screens(phone, server, rubric):
     r = rubric
-    first, second = r.sections[0], r.sections[1]
     start_and_title(phone, server, r, TITLE)
     answers: dict = {}
-    q = visible_in(r, first, answers)[0]
+    q = visible_in(r, 2, answers)[0]
     tap_answer(phone, r, q, q.options[-1].id, answers)
-    tap_nav(phone, "next_2", 3, second.title)
-    q2 = visible_in(r, second, answers)[0]
+    third = screens.next_step(r, answers, 2)
+    tap_nav(phone, "next_2", third, title_at(r, third, TITLE))
+    q2 = visible_in(r, third, answers)[0]
     tap_answer(phone, r, q2, q2.options[0].id, answers)
 
     # One press of Back: the previous screen, with every answer, the later ones too.
-    go_history(phone, "back", 2, first.title)
-    expect(phone.get_by_role("heading", name=first.title)).to_be_visible()
-    assert_shown(phone, r, first, answers)
+    go_history(phone, "back", 2, title_at(r, 2, TITLE))
+    assert_shown(phone, r, 2, answers)
     assert query(phone)["a"] == encode_answers(r, answers)
-    go_history(phone, "forward", 3, second.title)
-    assert_shown(phone, r, second, answers)
-    go_history(phone, "back", 2, first.title)
+    go_history(phone, "forward", third, title_at(r, third, TITLE))
+    assert_shown(phone, r, third, answers)
+    go_history(phone, "back", 2, title_at(r, 2, TITLE))
     go_history(phone, "back", 1, r.labels.work_heading)
     expect(phone.locator(key_selector("work:title") + " input")).to_have_value(TITLE)
     go_history(phone, "back", 0, r.labels.start_new)
@@ -411,7 +415,7 @@ def test_tampered_link_explains_and_goes_on(phone, server, rubric):
     expect(notice.filter(has_text="nope")).to_have_count(1)
     # The default rubric is used; the step is clamped to a real one.
     expect(phone.get_by_role("heading").first).to_be_visible()
-    assert 0 <= int(query(phone)["s"]) <= len(r.sections) + 2
+    assert 0 <= int(query(phone)["s"]) <= screens.result_step(r)
     assert query(phone)["r"] == r.id
     assert_no_exception(phone)
 
@@ -423,7 +427,7 @@ def test_hostile_text_is_shown_as_text(phone, server, rubric):
     title = "Harbour :material/home: :streamlit: :red[red] www.evil.example -> x"
     visit = [visit_entry(r, {}, {"title": '<a href="https://e.example/">Visit</a>'}),
              visit_entry(r, {}, {"title": '<span style="font-size:60px">big</span>'})]
-    params = encode(r, len(r.sections) + 2, {}, {"title": title}, visit)
+    params = encode(r, screens.result_step(r), {}, {"title": title}, visit)
     open_app(phone, f"{server.url}/?{urlencode(params)}", "Harbour")
     heading = phone.get_by_role("heading", level=1)
     expect(heading).to_be_visible()

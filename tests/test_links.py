@@ -27,10 +27,11 @@ from collector_guide.keep.urlstate import (
     pack,
     visit_entry,
 )
+from collector_guide.ui import screens
 
 MINIMAL = load_rubric(MINIMAL_TOML)
 RUBRICS = {MINIMAL.id: MINIMAL}
-STEPS = {MINIMAL.id: len(MINIMAL.sections) + 3}
+STEPS = {MINIMAL.id: screens.steps(MINIMAL)}  # a long section takes several screens
 LAST = STEPS[MINIMAL.id] - 1
 WORDS = MINIMAL.labels
 V = MINIMAL.version

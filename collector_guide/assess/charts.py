@@ -206,29 +206,31 @@ def archetype_summary(archetype) -> str:
 
 def map_alt_text(rubric: Rubric, placement: Placement | None, samples: int = 0,
                  visit: int = 0) -> str:
-    """A text alternative for the map, for screen readers and anyone who prefers words."""
+    """A text alternative for the map, for screen readers and anyone who prefers words.
+    Every word is the rubric's (`map_words_*` labels)."""
+    words = rubric.labels
     x_axis, y_axis = rubric.axes
-    parts = [f"Map. Across: {x_axis.label}, from {x_axis.low} (left) to {x_axis.high} (right). "
-             f"Up: {y_axis.label}, from {y_axis.low} (bottom) to {y_axis.high} (top)."]
+    parts = [words.map_words_axes.format(
+        x_label=x_axis.label, x_low=x_axis.low, x_high=x_axis.high,
+        y_label=y_axis.label, y_low=y_axis.low, y_high=y_axis.high)]
     if placement is not None:
         px, py = placement.axes[x_axis.id], placement.axes[y_axis.id]
         archetypes = {a.id: a.name for a in rubric.archetypes}
-        parts.append(
-            f"This work is at {fmt_value(px.value)} across ({px.band}) and "
-            f"{fmt_value(py.value)} up ({py.band}), nearest to "
-            f"{archetypes[placement.nearest_archetype]}."
-        )
+        parts.append(words.map_words_work.format(
+            x=fmt_value(px.value), x_band=px.band, y=fmt_value(py.value), y_band=py.band,
+            archetype=archetypes[placement.nearest_archetype]))
         if px.width or py.width:
-            parts.append(
-                f"It could still move from {fmt_value(px.low)} to {fmt_value(px.high)} across "
-                f"and from {fmt_value(py.low)} to {fmt_value(py.high)} up."
-            )
-    parts.append("Numbered badges mark the kinds of work: " + "; ".join(
-        f"{i}, {a.name}" for i, a in enumerate(rubric.archetypes, 1)) + ".")
+            parts.append(words.map_words_range.format(
+                x_low=fmt_value(px.low), x_high=fmt_value(px.high),
+                y_low=fmt_value(py.low), y_high=fmt_value(py.high)))
+    parts.append(words.map_words_badges.format(names="; ".join(
+        f"{i}, {a.name}" for i, a in enumerate(rubric.archetypes, 1))))
     if samples:
-        parts.append(f"{samples} sample works are shown faintly for comparison.")
+        parts.append(words.map_words_sample if samples == 1
+                     else words.map_words_samples.format(count=samples))
     if visit:
-        parts.append(f"{visit} other works of this visit are shown as lettered diamonds.")
+        parts.append(words.map_words_visit_one if visit == 1
+                     else words.map_words_visit.format(count=visit))
     return " ".join(parts)
 
 

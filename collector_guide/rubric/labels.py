@@ -13,7 +13,10 @@ class Labels(Strict):
 
     not_sure: Text = "Not sure"
     choose_all: Text = "Choose all that apply."
-    not_sure_help: Text = "Not sure is a real answer: it widens the box, it never guesses."
+    not_sure_help: Text = (
+        "Not sure is a real answer: the reading then shows how far the work could still move, "
+        "instead of guessing."
+    )
     why_this_matters: Text = "Why this matters"
     start_heading: Text = "Read the work in front of you"
     start_new: Text = "Start a new reading"
@@ -37,6 +40,7 @@ class Labels(Strict):
     next: Text = "Next"
     see_reading: Text = "See the reading"
     step_of: Text = "Step {step} of {total}"
+    section_part: Text = "Part {part} of {parts}"
     result_heading: Text = "The reading"
     map_heading: Text = "On the map"
     map_in_words: Text = "The map, in words"
@@ -81,7 +85,7 @@ class Labels(Strict):
     start_over: Text = "Start over"
     untitled: Text = "Untitled work"
     visit_added: Text = (
-        "Added: this visit now holds {count}. Its works appear as diamonds on the map."
+        "Added: this visit now holds {count}. Its works appear as lettered diamonds on the map."
     )
     clear_visit: Text = "Clear the visit"
     screen_error: Text = (
@@ -138,6 +142,61 @@ class Labels(Strict):
         "{hours} hours after the last change, or when a reading is forgotten). Its answers "
         "are still here."
     )
+    # Keep and share, in people's words; the technical formats wait under "More formats".
+    save_to_reopen: Text = "Save to re-open later"
+    save_to_reopen_hint: Text = (
+        "A small file with your answers and notes: open it here again with “Open a saved work "
+        "file”."
+    )
+    share_link: Text = "Share link"
+    share_link_copied: Text = "Link copied: paste it in a message or a note."
+    share_link_manual: Text = "Copy this link to share the reading"
+    save_reading: Text = "Save the reading (PDF)"
+    save_reading_text: Text = "Save the reading as text"
+    more_formats: Text = "More formats"
+    printed_footer: Text = "Read with Collector Guide · {rubric}, version {version}"
+    image_alt: Text = "The work: {title}"
+    photo_alt: Text = "Your photo of the work"
+    # The visit as a comparison.
+    visit_intro: Text = "Tap a work to open its reading again."
+    visit_compare: Text = "Side by side"
+    visit_work: Text = "Work"
+    visit_nearest: Text = "Nearest kind"
+    visit_clear_confirm: Text = "Clear all {count} works from this visit?"
+    visit_clear_yes: Text = "Yes, clear the visit"
+    visit_clear_no: Text = "Keep them"
+    visit_cleared: Text = "The visit is cleared."
+    visit_undo: Text = "Undo"
+    # What the words in an answer mean (options' glosses), one tap away.
+    glossary: Text = "What the words mean"
+    # A file that cannot be opened, said in the visitor's words.
+    upload_is_rubric: Text = (
+        "“{name}” is a rubric, not a saved reading. A gallery installs rubrics; here you can "
+        "open a work file saved from this guide with “Save to re-open later”."
+    )
+    upload_not_work: Text = (
+        "“{name}” could not be opened: it is not a work file saved from this guide."
+    )
+    upload_damaged: Text = (
+        "“{name}” is a work file, but part of it could not be read, so nothing was opened."
+    )
+    upload_details: Text = "What exactly is wrong (for the gallery)"
+    # The map in words, for screen readers and anyone who prefers words.
+    map_words_axes: Text = (
+        "Map. Across: {x_label}, from {x_low} (left) to {x_high} (right). Up: {y_label}, from "
+        "{y_low} (bottom) to {y_high} (top)."
+    )
+    map_words_work: Text = (
+        "This work is at {x} across ({x_band}) and {y} up ({y_band}), nearest to {archetype}."
+    )
+    map_words_range: Text = (
+        "It could still move from {x_low} to {x_high} across and from {y_low} to {y_high} up."
+    )
+    map_words_badges: Text = "Numbered badges mark the kinds of work: {names}."
+    map_words_sample: Text = "One sample work is shown faintly for comparison."
+    map_words_samples: Text = "{count} sample works are shown faintly for comparison."
+    map_words_visit_one: Text = "One other work of this visit is shown as a lettered diamond."
+    map_words_visit: Text = "{count} other works of this visit are shown as lettered diamonds."
     draft_unreachable: Text = (
         "The guide cannot reach the place where it keeps photos and long notes just now. "
         "What you add stays on this page, but a reload may lose the photo."
@@ -147,6 +206,7 @@ class Labels(Strict):
 # The placeholders each label may use; anything else in braces is an error.
 LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "step_of": ("step", "total"),
+    "section_part": ("part", "parts"),
     "visit_added": ("count",),
     "link_unknown_rubric": ("rubric",),
     "link_old_version": ("version", "current"),
@@ -154,5 +214,17 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "link_dropped": ("count",),
     "forget_hint": ("hours",),
     "draft_gone": ("hours",),
+    "printed_footer": ("rubric", "version"),
+    "image_alt": ("title",),
+    "visit_clear_confirm": ("count",),
+    "upload_is_rubric": ("name",),
+    "upload_not_work": ("name",),
+    "upload_damaged": ("name",),
+    "map_words_axes": ("x_label", "x_low", "x_high", "y_label", "y_low", "y_high"),
+    "map_words_work": ("x", "x_band", "y", "y_band", "archetype"),
+    "map_words_range": ("x_low", "x_high", "y_low", "y_high"),
+    "map_words_badges": ("names",),
+    "map_words_samples": ("count",),
+    "map_words_visit": ("count",),
 }
 

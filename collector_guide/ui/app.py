@@ -8,12 +8,13 @@ from pathlib import Path
 import streamlit as st
 
 from collector_guide.rubric import Problem
-from collector_guide.ui import drafts, history, state
+from collector_guide.ui import drafts, history, screens, state
 from collector_guide.ui.common import literal
+from collector_guide.ui.keep import SHARE_JS
 from collector_guide.ui.questions import section
 from collector_guide.ui.reading import result
 from collector_guide.ui.start import start
-from collector_guide.ui.style import CSS, SCROLL_TOP
+from collector_guide.ui.style import A11Y_JS, CSS, SCROLL_TOP
 from collector_guide.ui.work import the_work
 
 log = logging.getLogger("collector_guide")
@@ -46,6 +47,8 @@ def run() -> None:
         log.exception("while following the browser's history")
     r = state.rubric(lib)
     step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
+    if step > 1 and step not in screens.visible_steps(r, st.session_state[state.ANSWERS]):
+        step = screens.next_step(r, st.session_state[state.ANSWERS], step)  # nothing applies
     st.session_state[state.STEP] = step
     try:
         drafts.restore(r)  # once a session: the photo and the long texts the URL could not carry
@@ -75,7 +78,7 @@ def run() -> None:
 def page_scripts(step: int) -> None:
     """The page's two scripts, in a hidden box at the very end, so that they never take space
     (an element that comes and goes at the top shifted the whole page on the first tap)."""
-    scripts = history.HISTORY_JS
+    scripts = history.HISTORY_JS + SHARE_JS + A11Y_JS
     if st.session_state.pop(state.SCROLL, False):
         scripts += SCROLL_TOP.format(nonce=step)
     with st.container(key="cg_scripts"):

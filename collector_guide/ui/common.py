@@ -19,7 +19,7 @@ from collector_guide.assess.charts import (
 from collector_guide.assess.scoring import Placement
 from collector_guide.keep import urlstate
 from collector_guide.rubric import Rubric, WorkInfo
-from collector_guide.ui import state
+from collector_guide.ui import screens, state
 from collector_guide.ui.state import ANSWERS, WORK, Library
 
 PLOTLY_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
@@ -50,19 +50,24 @@ def work_info() -> WorkInfo:
 
 
 def progress(r: Rubric, step: int) -> None:
-    total = state.steps(r) - 1
-    st.progress(step / total, text=r.labels.step_of.format(step=step, total=total))
+    """"Step n of m", counting only the screens this visitor walks through now."""
+    walk = screens.visible_steps(r, st.session_state[ANSWERS])
+    n = sum(1 for s in walk if s <= step)
+    st.progress(n / len(walk), text=r.labels.step_of.format(step=n, total=len(walk)))
 
 
 def nav(r: Rubric, step: int, *, next_label: str | None = None, next_step: int | None = None,
         back: bool = True) -> None:
-    row = st.container(horizontal=True, gap="small")
-    with row:
+    """Back and Next, in a bar that stays at the bottom of the screen while it scrolls."""
+    answers = st.session_state[ANSWERS]
+    forward = screens.next_step(r, answers, step) if next_step is None else next_step
+    with st.container(horizontal=True, gap="small", key="nav"):
         if back:
-            st.button(r.labels.back, key=f"back_{step}", on_click=state.go, args=(step - 1,),
+            st.button(r.labels.back, key=f"back_{step}", on_click=state.go,
+                      args=(screens.previous_step(r, answers, step),),
                       width="stretch", icon=":material/arrow_back:")
         st.button(next_label or r.labels.next, key=f"next_{step}", type="primary",
-                  on_click=state.go, args=(step + 1 if next_step is None else next_step,),
+                  on_click=state.go, args=(forward,),
                   width="stretch", icon=":material/arrow_forward:", icon_position="right")
 
 

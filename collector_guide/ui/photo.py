@@ -42,7 +42,7 @@ def photo(r: Rubric) -> None:
     if kept["error"]:
         st.error(literal(kept["error"]))
     elif kept["jpeg"]:
-        st.image(kept["jpeg"], width="stretch")
+        st.image(kept["jpeg"], width="stretch", alt=labels.photo_alt)
         for note in kept["notes"]:
             st.caption(literal(note))
     if upload is None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from collector_guide.assess.scoring import shown_questions
 from collector_guide.rubric import NOT_SURE, Question, Rubric
-from collector_guide.ui import state
+from collector_guide.ui import screens, state
 from collector_guide.ui.common import nav, progress
 from collector_guide.ui.state import ANSWERS, Library
 
@@ -47,6 +47,13 @@ def _store_multiple(r: Rubric, q: Question) -> None:
     st.session_state[ANSWERS] = answers
 
 
+def _says(prompt: str, instruction: str) -> bool:
+    """Whether a prompt already says the instruction ("Choose all that apply"), so that it
+    is said once, not twice: compared by its first two words, ignoring case."""
+    head = " ".join(instruction.lower().split()[:2]).strip(".:!")
+    return bool(head) and head in prompt.lower()
+
+
 def question(r: Rubric, q: Question) -> None:
     answers = st.session_state[ANSWERS]
     ids = [o.id for o in q.options] + [NOT_SURE]
@@ -61,10 +68,15 @@ def question(r: Rubric, q: Question) -> None:
                 default = [c for c in current if c in ids] if isinstance(current, list) else []
             st.pills(q.prompt, ids, selection_mode="multi", default=default,
                      format_func=names.get, key=key, on_change=_store_multiple, args=(r, q))
-            st.caption(r.labels.choose_all)
+            if not _says(q.prompt, r.labels.choose_all):
+                st.caption(r.labels.choose_all)
         else:
             st.radio(q.prompt, ids, index=ids.index(current) if current in ids else None,
                      format_func=names.get, key=key, on_change=_store_single, args=(r, q))
+        glossed = [o for o in q.options if o.gloss]
+        if glossed:  # technical words in the answers, explained one tap away
+            with st.expander(r.labels.glossary, icon=":material/menu_book:"):
+                st.markdown("\n".join(f"- **{o.label}** — {o.gloss}" for o in glossed))
         with st.expander(r.labels.why_this_matters, icon=":material/help:"):
             st.markdown(q.help)
         if current == NOT_SURE:
@@ -72,14 +84,18 @@ def question(r: Rubric, q: Question) -> None:
 
 
 def section(lib: Library, r: Rubric, step: int) -> None:
-    sec = r.sections[step - 2]
+    """One screen of a section: its title, its intro on the first part, its questions."""
+    screen = screens.screen_at(r, step)
+    answers = st.session_state[ANSWERS]
     progress(r, step)
-    st.header(sec.title)
-    if sec.intro:
-        st.markdown(sec.intro)
-    shown = shown_questions(r, st.session_state[ANSWERS])
-    for q in r.questions_in(sec.id):
-        if q.id in shown:  # a show_if question appears as soon as it applies
-            question(r, q)
-    last = step == state.result_step(r) - 1
+    st.header(screen.section.title)
+    if screen.parts > 1:
+        st.caption(r.labels.section_part.format(part=screen.part, parts=screen.parts))
+    if screen.section.intro and screen.part == 1:
+        st.markdown(screen.section.intro)
+    shown = shown_questions(r, answers)
+    for qid in screen.questions:
+        if qid in shown:  # a show_if question appears as soon as it applies
+            question(r, r.question(qid))
+    last = screens.next_step(r, answers, step) == state.result_step(r)
     nav(r, step, next_label=r.labels.see_reading if last else None)

@@ -23,7 +23,7 @@ from collector_guide.ui.common import (
     sample_points,
     work_info,
 )
-from collector_guide.ui.keep import keep_and_share
+from collector_guide.ui.keep import keep_and_share, reading_image
 from collector_guide.ui.state import ANSWERS, PHOTO, VISIT, WORK, Library
 
 
@@ -51,10 +51,15 @@ def result(lib: Library, r: Rubric, step: int) -> None:
     reading = compose(r, placement, _signed())
     info = work_info()
     progress(r, step)
-    st.title(literal(info.title) if info.title else labels.result_heading)
+    st.title(literal(info.title or labels.untitled))
     byline = ", ".join(x for x in (info.artist, info.year) if x)
     if byline:
         st.markdown(literal(byline))
+    image = reading_image(lib)
+    if image is not None:
+        with st.container(key="reading_image"):
+            st.image(image, width="stretch",
+                     alt=labels.image_alt.format(title=info.title or labels.untitled))
 
     st.header(labels.map_heading)
     samples = sample_points(lib, r)

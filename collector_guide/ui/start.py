@@ -55,11 +55,16 @@ def start(lib: Library, r: Rubric) -> None:
                          key="sample_pick", label_visibility="collapsed")
             st.button(labels.open_sample, key="open_sample", width="stretch",
                       on_click=_open_sample, args=(lib, r))
-    with st.expander(labels.open_file, icon=":material/upload_file:"):
+    problem = st.session_state.get("upload_problems")
+    # Open when a file was refused, so the reason is in place, every time.
+    with st.expander(labels.open_file, icon=":material/upload_file:", expanded=bool(problem)):
         st.file_uploader(labels.open_file, type=["toml"], key="work_upload",
-                         label_visibility="collapsed", on_change=_open_upload, args=(lib,))
-        for line in st.session_state.get("upload_problems", []):
-            st.error(literal(line))
+                         label_visibility="collapsed", on_change=_open_upload, args=(lib, r))
+        if problem:
+            st.error(literal(problem["message"]), icon=":material/error:")
+            if problem["details"]:
+                with st.expander(labels.upload_details):
+                    st.code("\n".join(problem["details"]), language=None, wrap_lines=True)
 
 
 def _open_sample(lib: Library, r: Rubric) -> None:
@@ -70,23 +75,31 @@ def _open_sample(lib: Library, r: Rubric) -> None:
     state.go(state.result_step(r))
 
 
-def _open_upload(lib: Library) -> None:
+def _refuse(message: str, details: list[str]) -> None:
+    st.session_state["upload_problems"] = {"message": message, "details": details[:8]}
+
+
+def _open_upload(lib: Library, r: Rubric) -> None:
+    """Open a saved work file, or say why not in the visitor's words (the located problems
+    wait one tap away, for whoever helps them)."""
+    labels = r.labels
     upload = st.session_state.get("work_upload")
-    st.session_state["upload_problems"] = []
+    st.session_state["upload_problems"] = None
     if upload is None:
         return
     name = upload.name[:80]
     raw = upload.getvalue()
-    if kind_of(raw) == "rubric":
-        st.session_state["upload_problems"] = [
-            f"{name}: this is a rubric, not a work file. Rubrics are installed by the gallery "
-            "in the rubrics/ folder; here you can open a work file saved from this guide."
-        ]
+    kind = kind_of(raw)
+    if kind == "rubric":
+        _refuse(labels.upload_is_rubric.format(name=name), [])
         return
     checked = check_work_bytes(raw, name, lib.catalog.rubrics)
     errors = [str(p) for p in checked.problems if p.severity == "error"]
-    if checked.kind != "work" or not checked.ok:
-        st.session_state["upload_problems"] = errors[:8] or [f"{name}: this is not a work file"]
+    if kind != "work" or checked.kind != "work":
+        _refuse(labels.upload_not_work.format(name=name), errors)
+        return
+    if not checked.ok:
+        _refuse(labels.upload_damaged.format(name=name), errors)
         return
     work = checked.model
     r = lib.catalog.rubrics[work.assessment.rubric]

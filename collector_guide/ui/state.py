@@ -20,6 +20,7 @@ from collector_guide.authoring.check import Catalog, load_rubrics
 from collector_guide.keep import linksign, urlstate
 from collector_guide.keep.workfile import load_work
 from collector_guide.rubric import LoadError, Rubric, Work
+from collector_guide.ui import screens
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RUBRIC_ID = "assisted-vs-generated"
@@ -51,6 +52,7 @@ def samples_dir() -> Path:
 class Sample:
     slug: str
     work: Work
+    image: Path | None = None  # the sample's picture, when its work file names one that exists
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,9 @@ def library(rubrics_folder: str, samples_folder: str) -> Library:
             work = load_work(path, catalog.rubrics)
         except LoadError:
             continue  # `collector-guide check` reports these; visitors just don't see them
-        samples[work.assessment.rubric].append(Sample(path.stem, work))
+        image = path.with_name(work.work.image) if work.work.image else None
+        image = image if image is not None and image.is_file() else None
+        samples[work.assessment.rubric].append(Sample(path.stem, work, image))
     points = {rid: [_point(catalog.rubrics[rid], s) for s in found]
               for rid, found in samples.items()}
     return Library(catalog, samples, points)
@@ -100,12 +104,12 @@ def trust_anchors() -> str | None:
 
 
 def steps(rubric: Rubric) -> int:
-    """Start, the work, one screen per section, the result."""
-    return len(rubric.sections) + 3
+    """Start, the work, the question screens (a long section takes several), the result."""
+    return screens.steps(rubric)
 
 
 def result_step(rubric: Rubric) -> int:
-    return steps(rubric) - 1
+    return screens.result_step(rubric)
 
 
 def init(lib: Library) -> None:

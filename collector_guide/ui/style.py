@@ -1,4 +1,5 @@
-"""The look: calm and legible on a phone in a dim room. Static CSS only, no user text here.
+"""The look: calm and legible on a phone in a dim room. Static CSS and three small page scripts;
+no user text here.
 
 Big tap targets (at least 48 px), generous line height, no animation that jumps, and a single
 narrow column that reads the same on a phone and on a desktop.
@@ -42,6 +43,42 @@ CSS = """
   [data-testid="stButtonGroup"] button p, [data-testid="stButtonGroup"] button div {
     white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   }
+  /* Dark text on brass: 9:1, not white on brass (1.9:1). */
+  [data-testid="stBaseButton-primary"], [data-testid="stBaseButton-primary"] p {
+    color: #15171A !important;
+  }
+  /* Every tap target at least 44 px: text fields, the file list's remove button. */
+  [data-testid="stTextInputRootElement"], [data-testid="stTextInput"] input { min-height: 2.9rem; }
+  [data-testid="stFileUploaderDeleteBtn"] button { min-width: 2.9rem; min-height: 2.9rem; }
+  /* No keyboard hints ("Press Enter to apply") on a touch screen. */
+  @media (hover: none), (pointer: coarse) {
+    [data-testid="InputInstructions"] { display: none !important; }
+  }
+  /* The work's image above its reading: the whole image, never taller than half the screen. */
+  .st-key-reading_image img { max-height: 55vh; width: auto !important; max-width: 100%;
+    object-fit: contain; margin: 0 auto; display: block; }
+  /* Share link: a plain button, drawn like the app's own. */
+  .cg-share { width: 100%; }
+  .cg-share-button {
+    width: 100%; min-height: 3rem; font: inherit; font-size: 1.02rem; color: #ECE8E1;
+    background: #22252A; border: 1px solid rgba(236, 232, 225, 0.25); border-radius: 0.6rem;
+    cursor: pointer;
+  }
+  .cg-share-button:focus-visible { outline: 2px solid #E0B45C; outline-offset: 2px; }
+  .cg-share-status { margin: 0.3rem 0 0; font-size: 0.95rem; min-height: 0; }
+  .cg-share-manual { display: block; margin-top: 0.4rem; font-size: 0.95rem; }
+  .cg-share-manual[hidden] { display: none; }
+  .cg-share-manual input { width: 100%; min-height: 2.9rem; margin-top: 0.3rem; font: inherit;
+    color: #ECE8E1; background: #15171A; border: 1px solid rgba(236, 232, 225, 0.25);
+    border-radius: 0.4rem; padding: 0 0.5rem; box-sizing: border-box; }
+  /* Back and Next stay in reach at the bottom of a long screen. */
+  .st-key-nav {
+    position: sticky; bottom: 0; z-index: 5; background: #15171A;
+    padding: 0.55rem 0 calc(0.55rem + env(safe-area-inset-bottom));
+    box-shadow: 0 -0.6rem 0.8rem -0.4rem rgba(0, 0, 0, 0.6);
+  }
+  /* Heading anchors and chart toolbars are tiny targets no visitor needs. */
+  [data-testid="stHeaderActionElements"], [data-testid="stElementToolbar"] { display: none; }
   .stPlotlyChart { touch-action: pan-y; }
   /* The page's scripts take no space: nothing moves when they come and go. */
   .st-key-cg_scripts { display: none !important; }
@@ -49,6 +86,22 @@ CSS = """
   [data-stale="true"] { opacity: 1 !important; transition: none !important; }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 </style>
+"""
+
+# Streamlit draws its file drop zone as <section role="presentation"> with a label and a
+# tabindex, which contradict that role (axe: presentation-role-conflict); call it a group.
+A11Y_JS = """
+<script>
+  (function () {
+    if (window.__cgA11y) return;
+    window.__cgA11y = true;
+    const fix = () => document.querySelectorAll(
+      '[data-testid="stFileUploaderDropzone"][role="presentation"]'
+    ).forEach((zone) => zone.setAttribute("role", "group"));
+    fix();
+    new MutationObserver(fix).observe(document.body, {childList: true, subtree: true});
+  })();
+</script>
 """
 
 SCROLL_TOP = """
