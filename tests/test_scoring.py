@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collector_guide import NOT_SURE, Rubric, assess
+from collector_guide.rubric import ReadingText
 
 # --- worked examples ---------------------------------------------------------------------------
 
@@ -16,13 +17,16 @@ from collector_guide import NOT_SURE, Rubric, assess
 def test_all_unsure_is_the_neutral_centre_with_the_widest_box(minimal):
     p = assess(minimal, {})
     assert p.point == (0.0, 0.0)
-    # agency: source (w2, −1..1), methods (w1, −1..0); durability: methods (0..1), series (w1.5)
-    assert (p.axes["agency"].low, p.axes["agency"].high) == (pytest.approx(-1.0),
-                                                              pytest.approx(2 / 3))
-    assert (p.axes["durability"].low, p.axes["durability"].high) == (pytest.approx(-0.6),
-                                                                      pytest.approx(1.0))
-    assert p.shown == ("source", "methods", "series")  # model_kind waits for source = model
+    # agency: source (w2, −1..1), model_kind (w1, 0..1), methods (w1, −1..0);
+    # durability: model_kind (−0.5..0.5), methods (0..1), series (w1.5, −1..1)
+    assert (p.axes["agency"].low, p.axes["agency"].high) == (pytest.approx(-0.75),
+                                                              pytest.approx(0.75))
+    assert (p.axes["durability"].low, p.axes["durability"].high) == (pytest.approx(-2 / 3.5),
+                                                                      pytest.approx(3 / 3.5))
+    # model_kind is asked when source is "model" or not known yet: never hidden by "Not sure"
+    assert p.shown == ("source", "model_kind", "methods", "series")
     assert p.contributions == ()
+    assert assess(minimal, {"source": "photo"}).shown == ("source", "methods", "series")
 
 
 def test_a_full_answer_has_no_box_and_cites_its_answers(minimal):
@@ -47,7 +51,7 @@ def test_show_if_reveals_a_question_and_its_weight(minimal):
 def test_multiple_choice_effects_add_and_are_capped(minimal):
     both = assess(minimal, {"methods": ["paint", "collage"]})
     # −0.5 + −0.5 = −1 (at the cap), with a share of 1/4 of the agency axis (weights 2 + 1 + 1)
-    assert both.axes["agency"].value == pytest.approx(-1 / 3)
+    assert both.axes["agency"].value == pytest.approx(-1 / 4)
     nothing = assess(minimal, {"methods": ["none"]})
     assert nothing.axes["agency"].value == 0.0
     assert "methods" not in nothing.unsure  # "none of these" is a real answer
@@ -67,7 +71,7 @@ def test_cautions_fire_on_their_conditions_only(minimal):
 
 
 def test_unsure_questions_are_ordered_by_how_far_they_could_move_it(minimal):
-    assert assess(minimal, {}).unsure == ("source", "series", "methods")
+    assert assess(minimal, {}).unsure == ("source", "series", "model_kind", "methods")
 
 
 def test_bands(minimal):
@@ -82,7 +86,7 @@ effect_values = st.sampled_from([-1.0, -0.7, -0.5, -0.25, 0.0, 0.0, 0.3, 0.5, 0.
 
 
 @st.composite
-def rubrics(draw, with_show_if: bool = True) -> Rubric:
+def rubrics(draw, with_show_if: bool = True, contested: bool = True) -> Rubric:
     n = draw(st.integers(1, 6))
     questions = []
     for i in range(n):
@@ -96,6 +100,12 @@ def rubrics(draw, with_show_if: bool = True) -> Rubric:
             }
             for j in range(n_options)
         ]
+        moved = sorted({a for o in options for a, v in o["effects"].items() if v})
+        if contested and moved and draw(st.booleans()):
+            # "contested / can't tell yet": an answer, but open on some axes it could move
+            options.append({"id": "open", "label": "contested", "evidence": f"open {i}",
+                            "leaves_open": draw(st.lists(st.sampled_from(moved), min_size=1,
+                                                         unique=True))})
         question = {
             "id": f"q{i}",
             "section": "s",
@@ -131,16 +141,15 @@ def rubrics(draw, with_show_if: bool = True) -> Rubric:
         "archetypes": archetypes,
         "cautions": [{"id": "c", "when": {"question": "q0", "any_of": ["o0"]}, "title": "t",
                       "text": "t"}],
-        "reading": {k: "x" for k in ("placement", "archetype", "moved_by", "and",
-                                      "provisional_none", "provisional_some", "cautions_heading",
-                                      "ask_heading", "ask_none")},
+        "reading": {(f.alias or k): "x" for k, f in ReadingText.model_fields.items()
+                    if f.is_required()},
     }
     return Rubric.model_validate(data)
 
 
 @st.composite
 def rubric_and_answers(draw, with_show_if: bool = True, unsure: bool = True):
-    rubric = draw(rubrics(with_show_if))
+    rubric = draw(rubrics(with_show_if, contested=unsure))
     answers: dict[str, object] = {}
     for q in rubric.questions:
         ids = [o.id for o in q.options]
@@ -212,6 +221,26 @@ def test_answering_an_open_question_lands_inside_the_box(case, data):
     after = assess(rubric, {**answers, q.id: answer})
     for axis, p in after.axes.items():
         assert before.axes[axis].low - 1e-6 <= p.value <= before.axes[axis].high + 1e-6
+
+
+@SETTINGS
+@given(rubric_and_answers(), st.data())
+def test_an_answer_that_leaves_an_axis_open_counts_there_as_not_sure(case, data):
+    rubric, answers = case
+    gates = {c.question for q in rubric.questions for c in q.conditions}  # they move others
+    open_answers = [(q, o) for q in rubric.questions for o in q.options
+                    if o.leaves_open and q.id not in gates]
+    if not open_answers:
+        return
+    q, option = data.draw(st.sampled_from(open_answers))
+    contested = assess(rubric, {**answers, q.id: [option.id] if q.kind == "multiple"
+                                else option.id})
+    unsure = assess(rubric, {**answers, q.id: NOT_SURE})
+    for axis in option.leaves_open:
+        assert contested.axes[axis] == unsure.axes[axis]
+    if q.id in contested.shown:
+        assert q.id in contested.contested and q.id not in contested.unsure
+        assert all(q.id in contested.open_on[a] for a in option.leaves_open)
 
 
 @SETTINGS

@@ -9,6 +9,8 @@ chosen effects add up, capped at ±1). An unanswered or "Not sure" question does
 work; instead it widens the **interval**: the stretch the point could still move to once that
 question is answered (or left open). So "Not sure" never fakes precision: all-unsure is the
 neutral centre with the widest box, and a fully answered questionnaire has no box at all.
+An answer that `leaves_open` an axis ("contested, can't tell yet") is an answer, but on that
+axis it counts exactly like "Not sure": no movement, full width.
 A question hidden by an unmet `show_if` counts for nothing: no share, no movement, no width.
 Sums run in the rubric's question order, so the order answers were given in never matters.
 """
@@ -30,6 +32,8 @@ class Contribution:
     option_ids: tuple[str, ...]
     shifts: dict[str, float]
     evidence: tuple[str, ...]
+    # option id → axis → its part of the shift (the parts add up to `shifts`)
+    option_shifts: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def magnitude(self) -> float:
@@ -60,6 +64,10 @@ class Placement:
     shown: tuple[str, ...]  # question ids shown to the collector, in rubric order
     unsure: tuple[str, ...]  # shown but "Not sure" or unanswered, most consequential first
     answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    contested: tuple[str, ...] = ()  # answered with an answer that leaves some axis open
+    # axis → the shown questions still open on it (unsure, unanswered or left open),
+    # most consequential first
+    open_on: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def nearest_archetype(self) -> str:
@@ -79,6 +87,7 @@ class _Prepared:
     order: tuple[str, ...]
     effects: dict[str, dict[str, float]]  # axis → option → effect (only axes it moves)
     ranges: dict[str, tuple[float, float]]  # axis → (lowest, highest) effect of any answer
+    opens: dict[str, frozenset[str]]  # axis → the options that leave it open
 
 
 def _prepare(rubric: Rubric) -> tuple[_Prepared, ...]:
@@ -94,6 +103,7 @@ def _prepare(rubric: Rubric) -> tuple[_Prepared, ...]:
             order=tuple(o.id for o in q.options),
             effects=effects,
             ranges={a: effect_range(q, a) for a in effects},
+            opens={a: frozenset(o.id for o in q.options if a in o.leaves_open) for a in effects},
         )
 
     return rubric.cached("scoring", lambda: tuple(one(q) for q in rubric.questions))
@@ -122,6 +132,16 @@ def _holds(condition: Condition, picks: Mapping[str, tuple[str, ...] | None]) ->
     if condition.question not in picks:  # not shown: a hidden question satisfies nothing
         return False
     answer = picks[condition.question]
+    if answer is None:
+        return NOT_SURE in condition.any_of
+    return any(a in condition.any_of for a in answer)
+
+
+def holds(condition: Condition, placement: Placement) -> bool:
+    """Whether a condition holds for a placement's answers (as for `show_if` and cautions)."""
+    if condition.question not in placement.shown:
+        return False
+    answer = placement.answers.get(condition.question)
     if answer is None:
         return NOT_SURE in condition.any_of
     return any(a in condition.any_of for a in answer)
@@ -158,24 +178,36 @@ def assess(rubric: Rubric, answers: Mapping[str, object]) -> Placement:
     shown = [p for p in _prepare(rubric) if p.question.id in picks]
     axes: dict[str, AxisPlacement] = {}
     shifts: dict[str, dict[str, float]] = {p.question.id: {} for p in shown}
+    parts: dict[str, dict[str, dict[str, float]]] = {p.question.id: {} for p in shown}
+    open_on: dict[str, list[tuple[float, str]]] = {}
     for axis in rubric.axes:
         movers = [p for p in shown if axis.id in p.effects]
         total_weight = sum(p.question.weight for p in movers)
         value = low = high = 0.0
+        open_here: list[tuple[float, str]] = []
         for p in movers:
             share = p.question.weight / total_weight
             picked = picks[p.question.id]
-            if picked is None:
+            if picked is None or any(o in p.opens[axis.id] for o in picked):
                 lo_e, hi_e = p.ranges[axis.id]
                 low += share * min(0.0, lo_e)
                 high += share * max(0.0, hi_e)
+                open_here.append((share * (max(0.0, hi_e) - min(0.0, lo_e)), p.question.id))
             else:
                 per_option = p.effects[axis.id]
-                e = max(-1.0, min(1.0, sum(per_option[o] for o in picked)))
+                raw = sum(per_option[o] for o in picked)
+                e = max(-1.0, min(1.0, raw))
                 shift = share * e
                 shifts[p.question.id][axis.id] = shift
+                scale = e / raw if raw else 0.0  # a capped sum scales every part alike
+                for o in picked:
+                    if per_option[o]:
+                        parts[p.question.id].setdefault(o, {})[axis.id] = round(
+                            share * per_option[o] * scale, 9)
                 value += shift
         value = _clamp(value)
+        open_here.sort(key=lambda pair: -pair[0])  # stable: ties keep rubric order
+        open_on[axis.id] = [qid for _, qid in open_here]
         axes[axis.id] = AxisPlacement(
             axis_id=axis.id,
             value=value,
@@ -190,6 +222,7 @@ def assess(rubric: Rubric, answers: Mapping[str, object]) -> Placement:
             option_ids=picks[p.question.id] or (),
             shifts={a: round(v, 9) for a, v in shifts[p.question.id].items()},
             evidence=_evidence(p.question, picks[p.question.id] or ()),
+            option_shifts=parts[p.question.id],
         )
         for p in shown
         if picks[p.question.id] is not None
@@ -219,6 +252,12 @@ def assess(rubric: Rubric, answers: Mapping[str, object]) -> Placement:
         shown=tuple(picks),
         unsure=tuple(q.id for q in unsure),
         answers={qid: picked for qid, picked in picks.items() if picked is not None},
+        contested=tuple(
+            p.question.id for p in shown
+            if picks[p.question.id] and any(o in opened for opened in p.opens.values()
+                                            for o in picks[p.question.id])
+        ),
+        open_on={a: tuple(ids) for a, ids in open_on.items()},
     )
 
 

@@ -138,7 +138,7 @@ def _read(work_path: str, rubric_path: str, fmt: str, out: TextIO, err: TextIO) 
                 err.write(f"{problem}\n")
         return 1
     placement = assess(rubric, work.answers)
-    reading = compose(rubric, placement)
+    reading = compose(rubric, placement, work=work.work)
     if fmt == "json":
         out.write(to_json(rubric, placement, reading, work.work) + "\n")
     elif fmt == "markdown":

@@ -27,6 +27,16 @@ def check_work_bytes(raw: bytes, file: str, rubrics: dict[str, Rubric]) -> Check
     except LoadError as exc:
         return Checked(file, "work", None, exc.problems)
     found = _answer_problems(work, rubrics)
+    rubric = rubrics.get(work.assessment.rubric)
+    if rubric is not None and work.assessment.rubric_version != rubric.version:
+        # Made with another version: answers that no longer fit are dropped with a warning,
+        # so the collector keeps everything that still means what it meant.
+        stale = {loc[1] for loc, _, sev in found if loc[:1] == ("answers",) and sev == "error"}
+        found = [(loc, msg, "warning" if loc[:1] == ("answers",) else sev)
+                 for loc, msg, sev in found]
+        if stale:
+            kept = {k: v for k, v in work.answers.items() if k not in stale}
+            work = work.model_copy(update={"answers": kept})
     problems = sorted_problems(locator.problem(loc, msg, sev) for loc, msg, sev in found)
     usable = not any(p.severity == "error" for p in problems)
     return Checked(file, "work", work if usable else None, problems)
@@ -60,7 +70,7 @@ def _answer_problems(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
             ("assessment", "rubric_version"),
             f"this work was read with version {w.assessment.rubric_version} of "
             f"'{r.id}'; the rubric is now version {r.version}. Answers that still fit are "
-            "kept; check the reading",
+            "kept, the others are dropped (each is listed below); check the reading",
             "warning",
         ))
     questions = [q.id for q in r.questions]

@@ -23,7 +23,8 @@ EPSILON = 1e-9
 def rubric(r: Rubric) -> list[Found]:
     """Every structural problem of a rubric that parsed and matched the model."""
     found: list[Found] = []
-    for check in (_unique_ids, _references, _effects, _bands, _templates, _sections):
+    for check in (_unique_ids, _references, _gating, _effects, _answers_left_open, _facts,
+                  _bands, _templates, _sections):
         found += check(r)
     return found
 
@@ -96,6 +97,26 @@ def _references(r: Rubric) -> Iterator[Found]:
             yield from _condition(r, cond, ("cautions", ci, "when", k), before=None)
     for hi, hint in enumerate(r.evidence_hints):
         yield from _condition(r, hint.suggest, ("evidence_hints", hi, "suggest"), before=None)
+    for ai, arch in enumerate(r.archetypes):
+        for ni, note in enumerate(arch.notes):
+            for k, cond in enumerate(note.when):
+                yield from _condition(r, cond, ("archetypes", ai, "notes", ni, "when", k),
+                                      before=None)
+
+
+def _gating(r: Rubric) -> Iterator[Found]:
+    """"Not sure" must never hide a question: not knowing one answer is no reason to skip the
+    next question (it may be exactly what the gallery can tell)."""
+    for qi, q in enumerate(r.questions):
+        for ci, cond in enumerate(q.conditions):
+            if NOT_SURE not in cond.any_of and r.question(cond.question) is not None:
+                yield (
+                    ("questions", qi, "show_if", ci, "any_of"),
+                    f"this question is hidden when '{cond.question}' is answered \"Not sure\" "
+                    f"or not at all; add '{NOT_SURE}' to any_of so that a collector who cannot "
+                    "tell is still asked",
+                    "warning",
+                )
 
 
 def _unknown_axis(loc: tuple, axis: str, axes: list[str]) -> Found:
@@ -132,6 +153,39 @@ def _effects(r: Rubric) -> Iterator[Found]:
         for axis in axes:
             if axis not in arch.at:
                 yield (("archetypes", ai, "at"), f"gives no position on the axis '{axis}'", "error")
+
+
+def _answers_left_open(r: Rubric) -> Iterator[Found]:
+    axes = [a.id for a in r.axes]
+    for qi, q in enumerate(r.questions):
+        for oi, option in enumerate(q.options):
+            for k, axis in enumerate(option.leaves_open):
+                loc = ("questions", qi, "options", oi, "leaves_open", k)
+                if axis not in axes:
+                    yield _unknown_axis(loc, axis, axes)
+                elif option.effects.get(axis, 0.0) != 0.0:
+                    yield (loc, f"this answer leaves '{axis}' open, so it cannot also move it: "
+                           f"remove its effect on '{axis}'", "error")
+                elif not moves(q, axis):
+                    yield (loc, f"no answer to this question moves '{axis}', so there is "
+                           "nothing to leave open there", "warning")
+
+
+def _facts(r: Rubric) -> Iterator[Found]:
+    """Two answers to one question that state the same fact overlap: a collector could pick
+    either for the same work."""
+    for qi, q in enumerate(r.questions):
+        seen: dict[str, str] = {}
+        for oi, option in enumerate(q.options):
+            if option.fact is None:
+                continue
+            if option.fact in seen:
+                yield (("questions", qi, "options", oi, "fact"),
+                       f"the option '{seen[option.fact]}' of this question states the fact "
+                       f"'{option.fact}' too; options of one question should not overlap",
+                       "warning")
+            else:
+                seen[option.fact] = option.id
 
 
 def _bands(r: Rubric) -> Iterator[Found]:

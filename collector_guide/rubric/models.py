@@ -77,8 +77,21 @@ Conditions = Annotated[
 class Option(Strict):
     id: Id
     label: Text
-    effects: dict[Id, Unit] = {}
-    evidence: Text = Field(description="a short phrase the reading cites")
+    effects: dict[Id, Unit] = Field(
+        default={}, description="axis id → a number in [-1, 1]: where this answer pushes the "
+        "work on that axis (multiplied by the question's share of the axis)")
+    evidence: Text = Field(
+        description="a short clause the reading cites as a reason, written to follow "
+        "'because': \"the image began with the artist's own camera\"")
+    fact: Id | None = Field(
+        default=None,
+        description="options of different questions that state the same fact in other words "
+        "share a fact id; the reading cites a fact once, where it moved the work most")
+    leaves_open: list[Id] = Field(
+        default=[],
+        description="axes on which this answer (\"contested\", \"can't tell yet\") leaves the "
+        "question open as \"Not sure\" would: it does not move the work there, and the box "
+        "keeps the question's full reach; the reading calls that axis contested")
     gloss: Text | None = Field(
         default=None,
         description="one line that explains a technical word in the label (in-painting, "
@@ -103,7 +116,14 @@ class Question(Strict):
     help: Text = Field(description='"why this matters", one tap away')
     weight: Annotated[float, Field(gt=0, le=10)] = 1.0
     ask_gallery: Text = Field(description="what to ask the gallery when the answer is Not sure")
-    show_if: Conditions | None = None
+    topic: Text | None = Field(
+        default=None,
+        description="a short noun phrase naming what the question asks about (\"the edition\"), "
+        "used where the reading lists what is still open; without it the prompt is used")
+    show_if: Conditions | None = Field(
+        default=None,
+        description="ask only when earlier answers meet every condition; include \"not_sure\" "
+        "in any_of so a collector who does not know the earlier answer is still asked")
     options: Annotated[list[Option], Field(min_length=2, max_length=12)]
 
     @property
@@ -123,14 +143,28 @@ class Band(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class ArchetypeNote(Strict):
+    """A sentence the reading adds after an archetype's description when its answers hold."""
+
+    when: Conditions
+    text: Text
+
+
 class Archetype(Strict):
     id: Id
     name: Text
-    at: dict[Id, Unit]
-    description: Text
+    at: dict[Id, Unit] = Field(description="axis id → its centre on the map")
+    description: Text = Field(
+        description="what works near here often are, phrased so that it holds for any work "
+        "placed nearby (\"works here often …\"): it must never assert what a work's answers "
+        "could contradict; say that in `notes`")
     summary: Text | None = Field(
         default=None,
         description="one line that explains the archetype where its name appears on the map")
+    notes: list[ArchetypeNote] = Field(
+        default=[],
+        description="sentences about this work, each shown only when its `when` holds; the "
+        "reading shows the first that applies, in place of the description")
 
 
 class Caution(Strict):
@@ -151,13 +185,29 @@ class EvidenceHint(Strict):
 
 
 # The placeholders each reading sentence may use; anything else in braces is an error.
+_WORK = ("work", "Work")
 READING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
-    "placement": ("axis", "band", "low", "high", "value"),
+    "work_title": ("title",),
+    "work_series": ("series",),
+    "work_medium": ("medium", "medium_lower"),
+    "work_unnamed": (),
+    "work_again": (),
+    "placement": ("axis", "band", "low", "high", "value", *_WORK, "reasons", "against"),
+    "placement_bare": ("axis", "band", "low", "high", "value", *_WORK, "low_value",
+                       "high_value"),
+    "also": ("axis", "reasons"),
+    "against": ("axis", "reasons"),
+    "contested": ("axis", "reasons"),
+    "contested_again": ("axis",),
+    "both_ways": (),
+    "either_side": (),
+    "open": ("axis", "topics", "count", "low_value", "high_value"),
+    "open_again": ("axis", "low_value", "high_value"),
     "archetype": ("name", "description"),
-    "moved_by": ("evidence",),
     "and": (),
-    "provisional_none": (),
-    "provisional_some": ("unsure", "total", "axis", "low_value", "high_value"),
+    "provisional_none": _WORK,
+    "too_few": ("answered", "total", *_WORK),
+    "no_answers": ("total", *_WORK),
     "cautions_heading": (),
     "ask_heading": (),
     "ask_none": (),
@@ -167,17 +217,67 @@ READING_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
 
 
 class ReadingText(Strict):
-    placement: Text
-    archetype: Text
-    moved_by: Text
-    and_: Text = Field(alias="and")
-    provisional_none: Text
-    provisional_some: Text
+    """The sentences the written reading is assembled from, in the rubric's language.
+
+    `{work}` is how the reading names the work (built from `work_title`, `work_series`,
+    `work_medium` or `work_unnamed`, whichever the work's details allow, in that order) and
+    `{Work}` the same with a capital first letter, for the start of a sentence.
+    """
+
+    work_title: Text = Field(description="how the work is named when it has a title: "
+                             "\"“{title}”\"")
+    work_series: Text | None = Field(
+        default=None, description="when it has no title but a series: \"this work from "
+        "“{series}”\"")
+    work_medium: Text | None = Field(
+        default=None, description="when it has only a medium: \"this {medium_lower}\" "
+        "({medium_lower} has its first letter in lower case; the medium is cut at a colon)")
+    work_unnamed: Text = Field(description="when nothing names it: \"this work\"")
+    work_again: Text = Field(description="how later sentences refer back to the work: \"it\"")
+    placement: Text = Field(
+        description="one per axis: where the work sits and the answers that placed it there "
+        "({reasons}, strongest first); {against} is the `against` clause, or nothing")
+    placement_bare: Text = Field(
+        description="one per axis, when no answer so far moves the work on it")
+    also: Text = Field(description="more answers that placed it, when there are more than "
+                       "the `placement` sentence cites")
+    against: Text = Field(description="a clause for `placement`'s {against}: the answers "
+                          "that pull the other way on that axis")
+    contested: Text = Field(
+        description="when an axis is contested: an answer left it open ({reasons} cites it), "
+        "or strong answers pull both ways, or its box reaches well across the middle")
+    contested_again: Text | None = Field(
+        default=None, description="for a later axis left open by the same answer, so that "
+        "its reason is not said twice")
+    both_ways: Text = Field(description="the reason `contested` gives when no answer left the "
+                            "axis open: \"the answers pull both ways\"")
+    either_side: Text = Field(
+        description="the reason `contested` gives when only the box makes it contested: "
+        "\"what is still open could take it to either side of the middle\"")
+    open: Text = Field(
+        description="one per axis whose box still has width: what is open ({topics}: the "
+        "questions' topics) and how far the work could still move")
+    open_again: Text | None = Field(
+        default=None, description="for a later axis when every question open on it was "
+        "named already (a topic is named once in a reading)")
+    archetype: Text = Field(
+        description="the nearest archetype, by {name}, and its first note that holds or else "
+        "its description ({description})")
+    and_: Text = Field(alias="and", description="the word that joins the last two items of a "
+                       "list")
+    provisional_none: Text = Field(description="when every question shown has an answer")
+    too_few: Text = Field(
+        description="instead of the whole reading, when fewer than a quarter of the questions "
+        "shown (or fewer than two) have an answer")
+    no_answers: Text | None = Field(
+        default=None, description="instead of `too_few` when nothing has been answered")
     cautions_heading: Text
-    ask_heading: Text
-    ask_none: Text
-    signed_evidence: Text | None = None
-    closing: Text | None = None
+    ask_heading: Text = Field(description="heading of the questions to put to the gallery")
+    ask_none: Text = Field(description="when nothing is left to ask")
+    signed_evidence: Text | None = Field(
+        default=None, description="when the image carries signed Content Credentials")
+    closing: Text | None = Field(default=None, description="a last line, e.g. that this is a "
+                                 "reading, not a verdict")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from collector_guide.assess.charts import MapPoint, map_alt_text, visit_mark
-from collector_guide.assess.reading import compose, fmt_value
+from collector_guide.assess.reading import Reading, compose, fmt_value
 from collector_guide.assess.scoring import Placement, assess
 from collector_guide.keep import urlstate
 from collector_guide.photo.evidence import signed_evidence
@@ -48,8 +48,8 @@ def result(lib: Library, r: Rubric, step: int) -> None:
     labels = r.labels
     answers = st.session_state[ANSWERS]
     placement = assess(r, answers)
-    reading = compose(r, placement, _signed())
     info = work_info()
+    reading = compose(r, placement, _signed(), work=info)
     progress(r, step)
     st.title(literal(info.title or labels.untitled))
     byline = ", ".join(x for x in (info.artist, info.year) if x)
@@ -74,13 +74,7 @@ def result(lib: Library, r: Rubric, step: int) -> None:
                                          visit=len(visit))))
 
     st.header(labels.result_heading)
-    st.markdown(" ".join(reading.placement_sentences))
-    st.markdown(reading.archetype_sentence)
-    if reading.moved_by:
-        st.markdown(reading.moved_by)
-    for sentence in reading.signed:
-        st.markdown(literal(sentence))  # it quotes a signer's name from the file
-    st.markdown(reading.provisional)
+    written_reading(r, reading)
 
     if reading.cautions:
         st.header(reading.cautions_heading)
@@ -104,6 +98,20 @@ def result(lib: Library, r: Rubric, step: int) -> None:
                   width="stretch", icon=":material/edit:")
         st.button(labels.start_over, key="start_over", on_click=state.go, args=(0,),
                   width="stretch", icon=":material/restart_alt:")
+
+
+def written_reading(r: Rubric, reading: Reading) -> None:
+    """The main part, one paragraph per axis (led by the axis's name), then the rest. The
+    work's name and a signer's name come from outside the rubric: shown literally."""
+    paragraphs = reading.paragraphs(literal)
+    if reading.brief is not None:
+        for paragraph in paragraphs:
+            st.markdown(paragraph)
+        return
+    for axis, paragraph in zip(r.axes, paragraphs, strict=False):
+        st.markdown(f"**{axis.label}** · {paragraph}")
+    for paragraph in paragraphs[len(r.axes):]:
+        st.markdown(paragraph)
 
 
 def _signed():
