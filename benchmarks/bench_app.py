@@ -51,7 +51,7 @@ from collector_guide.ui import screens  # noqa: E402
 
 RUBRIC = ROOT / "rubrics" / "assisted-vs-generated.toml"
 SAMPLE = ROOT / "sample_works" / "tidewater-ledger-7.toml"
-STEP = 2  # the first section: two radios and a multiple-choice question
+STEP = 2  # the first section: its questions (radios) and what the census finds
 WIDGETS = ("radio", "button_group", "button", "download_button", "text_input", "text_area",
            "toggle", "selectbox", "checkbox")
 TIMEOUT = 60  # seconds for one AppTest run; generous, since a noisy machine can stall

@@ -13,7 +13,7 @@ else:  # Python 3.10
     import tomli as tomllib
 
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import DEFAULT_RUBRIC, ROOT, SAMPLES
 from streamlit.testing.v1 import AppTest
 
 from collector_guide import NOT_SURE, assess, load_rubric, load_work
@@ -24,6 +24,7 @@ STEPS = screens.steps(load_rubric(ROOT / "rubrics" / "assisted-vs-generated.toml
 RESULT = STEPS - 1  # the question screens depend only on the rubric (see ui/screens.py)
 
 RID = "assisted-vs-generated"
+VERSION = tomllib.loads(DEFAULT_RUBRIC.read_text())["rubric"]["version"]
 pytestmark = pytest.mark.timeout(120)
 
 
@@ -127,7 +128,10 @@ def test_full_walk_through_by_tapping(default_rubric):
     archetype = {a.id: a.name for a in default_rubric.archetypes}[placement.nearest_archetype]
     assert archetype in page
     assert default_rubric.reading.provisional_none in page
-    assert "What placed it here:" in page
+    # the reading names the work in its body and reasons on each axis, in the rubric's words
+    assert default_rubric.reading.work_title.format(title="Harbour Study") in page
+    for axis in default_rubric.axes:
+        assert f"**{axis.label}** · " in page
     assert default_rubric.reading.ask_heading in page
     assert len(at.get("plotly_chart")) == 2  # the map and what moved it
     # the URL now holds the whole state
@@ -212,11 +216,11 @@ def test_url_restores_step_answers_and_work(default_rubric):
     [
         ({"r": "no-such-rubric", "s": "3", "a": "0.1"}, "does not have"),
         ({"r": RID, "v": "0.1", "s": "2", "a": "0.1"}, "version 0.1"),
-        ({"r": RID, "v": "1.0", "s": "2", "a": "zz.!!.0.q"}, "could not be read"),
-        ({"r": RID, "v": "1.0", "s": "banana"}, "step could not be read"),
-        ({"r": RID, "v": "1.0", "s": "2", "w": "not-base64-%%%"}, "details in the link"),
-        ({"r": RID, "v": "1.0", "s": "2", "a": "0" * 10_000}, "too long"),
-        ({"r": RID, "v": "1.0", "s": "1", "x": "garbage"}, "visit in the link"),
+        ({"r": RID, "v": VERSION, "s": "2", "a": "zz.!!.0.q"}, "could not be read"),
+        ({"r": RID, "v": VERSION, "s": "banana"}, "step could not be read"),
+        ({"r": RID, "v": VERSION, "s": "2", "w": "not-base64-%%%"}, "details in the link"),
+        ({"r": RID, "v": VERSION, "s": "2", "a": "0" * 10_000}, "too long"),
+        ({"r": RID, "v": VERSION, "s": "1", "x": "garbage"}, "visit in the link"),
     ],
     ids=["unknown-rubric", "old-version", "garbage-answers", "bad-step", "bad-work",
          "10kb-value", "bad-visit"],
@@ -235,7 +239,7 @@ def test_answers_from_another_version_are_not_remapped(default_rubric):
 
 
 def test_step_beyond_the_end_is_clamped():
-    at = ok(new_app(r=RID, v="1.0", s="99"))
+    at = ok(new_app(r=RID, v=VERSION, s="99"))
     assert at.session_state["cg_step"] == RESULT
 
 
@@ -267,7 +271,10 @@ def test_upload_a_good_work_file(default_rubric):
     at.file_uploader(key="work_upload").upload("weather.toml", raw, "application/toml")
     at = ok(at.run())
     assert at.session_state["cg_step"] == RESULT
-    assert "The built system" in texts(at)
+    placement = assess(default_rubric, load_work(SAMPLES / "weather-for-no-one.toml",
+                                                 default_rubric).answers)
+    name = next(a.name for a in default_rubric.archetypes if a.id == placement.nearest_archetype)
+    assert name in texts(at) and "“Weather for No One”" in texts(at)
 
 
 @pytest.mark.parametrize(
@@ -275,8 +282,9 @@ def test_upload_a_good_work_file(default_rubric):
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
         (b"title = 'unclosed", "TOML syntax"),
-        (b'[assessment]\nrubric = "assisted-vs-generated"\nrubric_version = "1.0"\n'
-         b'[answers]\nprimary_source = "nonsense"\n', "is not an answer to 'primary_source'"),
+        (b'[assessment]\nrubric = "assisted-vs-generated"\nrubric_version = "'
+         + VERSION.encode() + b'"\n[answers]\nprimary_source = "nonsense"\n',
+         "is not an answer to 'primary_source'"),
         (b'[rubric]\nid = "x"\n', "is a rubric, not a saved reading"),
     ],
     ids=["binary", "syntax", "bad-answer", "a-rubric"],
@@ -335,7 +343,8 @@ def test_downloads_round_trip(default_rubric, tmp_path, downloads):
     assert again.answers == sample.answers
     assert tomllib.loads(downloads["dl_toml"])["work"]["title"] == sample.work.title
     data = json.loads(downloads["dl_json"])
-    assert data["archetypes"][0]["id"] == "prompt_as_medium"
+    assert data["archetypes"][0]["id"] == assess(default_rubric, sample.answers).nearest_archetype
+    assert data["reading"]["main"].startswith("“Forty Ways")
     assert downloads["dl_md"].startswith("# Forty Ways")
 
 

@@ -377,8 +377,9 @@ def _png_width(path: Path) -> int:
 def test_screenshots(phone, desktop, server, rubric, screenshot_dir):
     r = rubric
     open_app(phone, server.url, r.labels.start_new)
+    # plotly's bundle loads while the visitor reads: on a busy machine that takes seconds
     expect(phone.locator(key_selector("start_map") + " .js-plotly-plot .main-svg").first
-           ).to_be_visible()
+           ).to_be_visible(timeout=TIMEOUT_MS)
     start = screenshot_dir / "phone-start.png"
     phone.screenshot(path=str(start), scale="css", animations="disabled")  # the first screen
 

@@ -97,3 +97,9 @@ def test_schema_is_generated_from_the_models():
 
     schema = json.loads(out.getvalue())
     assert set(schema["properties"]) == {f.alias or n for n, f in Rubric.model_fields.items()}
+
+
+def test_the_sample_readings_page_is_what_read_prints():
+    from sample_readings import DOC, render
+
+    assert DOC.read_text() == render(), "regenerate it with `python tests/sample_readings.py`"

@@ -14,16 +14,16 @@ from collector_guide.keep.workfile import dump_work
 
 # (sample, quadrant, nearest archetype). "middle" means within ±0.15 on both axes.
 GOLDEN = [
-    ("forty-ways-17", "generated/durable", "prompt_as_medium"),
+    ("forty-ways-17", "generated/durable", "machine_as_method"),
     ("grandmother-as-the-infanta", "assisted/novelty", "borrowed_effect"),
-    ("index-of-absent-sitters-31", "generated/durable", "built_system"),
+    ("index-of-absent-sitters-31", "generated/durable", "machine_as_method"),
     ("lost-summer-1974-still-88", "generated/novelty", "trending_surface"),
     ("moss-knight-pocket-creatures-52", "assisted/novelty", "borrowed_effect"),
     ("quiet-girl-rain-window-0412", "generated/novelty", "trending_surface"),
-    ("quiet-room-overpainted-4", "assisted/durable", "authored_chain"),
+    ("quiet-room-overpainted-4", "assisted/durable", "shared_hand"),
     ("second-nature-composite-3", "middle", "open_hybrid"),
     ("tidewater-ledger-7", "assisted/durable", "authored_chain"),
-    ("weather-for-no-one", "generated/durable", "built_system"),
+    ("weather-for-no-one", "generated/durable", "machine_as_method"),
 ]
 
 
@@ -49,8 +49,10 @@ def test_sample_lands_where_expected(default_rubric, name, expected_quadrant, ar
     placement = assess(default_rubric, work.answers)
     assert quadrant(placement) == expected_quadrant
     assert placement.nearest_archetype == archetype
-    reading = compose(default_rubric, placement)
-    assert 80 <= len(reading.main_text.split()) <= 160
+    reading = compose(default_rubric, placement, work=work.work)
+    assert 80 <= len(reading.main_text.split()) <= 220
+    assert work.work.title in reading.paragraphs()[0]  # named in the body, not only the header
+    assert work.assessment.rubric_version == default_rubric.version
     assert "fictional" in (work.work.notes + work.work.artist).lower()
     assert (SAMPLES / work.work.image).is_file()
     # some honest uncertainty in every sample, and questions to ask about it
@@ -76,15 +78,30 @@ def test_cli_reads_every_sample_in_every_format(name, fmt):
         assert "Questions to put to the gallery" in text
 
 
-def test_cli_read_reports_a_bad_work_file(tmp_path):
+def test_cli_read_reports_a_bad_work_file(default_rubric, tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text('[assessment]\nrubric = "assisted-vs-generated"\nrubric_version = "1.0"\n'
+    bad.write_text('[assessment]\nrubric = "assisted-vs-generated"\n'
+                   f'rubric_version = "{default_rubric.version}"\n'
                    '[answers]\nprimary_sourse = "x"\n')
     err = io.StringIO()
     assert main(["read", "--rubric", str(DEFAULT_RUBRIC), str(bad)], out=io.StringIO(),
                 err=err) == 1
     assert err.getvalue().startswith(f"{bad}:5:1: error: answers.primary_sourse: ")
     assert "Did you mean 'primary_source'?" in err.getvalue()
+
+
+def test_a_work_file_of_an_older_version_keeps_what_still_fits(default_rubric, tmp_path):
+    old = tmp_path / "old.toml"
+    old.write_text('[work]\ntitle = "Kept"\n[assessment]\nrubric = "assisted-vs-generated"\n'
+                   'rubric_version = "1.0"\n[answers]\nprimary_source = "artist_photo"\n'
+                   'ai_role = "one_stage"\nprimary_sourse = "x"\neditioning = "open_or_drop"\n')
+    work = load_work(old, default_rubric)
+    assert work.answers == {"primary_source": "artist_photo", "editioning": "open_or_drop"}
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", str(DEFAULT_RUBRIC), str(old)], out=out, err=err) == 0
+    assert "version 1.0" in err.getvalue() and "warning: answers.ai_role" in err.getvalue()
+    assert main(["read", "--rubric", str(DEFAULT_RUBRIC), str(old)], out=out,
+                err=io.StringIO()) == 0
 
 
 @pytest.mark.parametrize("name", [g[0] for g in GOLDEN])
