@@ -169,13 +169,8 @@ def reading_pdf(rubric: Rubric, placement: Placement, reading: Reading, work: Wo
     pdf.heading(labels.map_heading)
     _map(pdf, rubric, placement)
     pdf.heading(labels.result_heading)
-    pdf.para(" ".join(reading.placement_sentences))
-    pdf.para(reading.archetype_sentence)
-    if reading.moved_by:
-        pdf.para(reading.moved_by)
-    for sentence in reading.signed:
-        pdf.para(sentence)
-    pdf.para(reading.provisional)
+    for paragraph in reading.paragraphs():  # a paragraph per axis, the archetype, the rest
+        pdf.para(paragraph)
     if reading.cautions:
         pdf.heading(reading.cautions_heading)
         for caution_title, body in reading.cautions:
