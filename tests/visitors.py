@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import http.cookiejar
 import io
 import random
@@ -121,10 +122,13 @@ class Connection:
     def get(self, path: str, *, data: bytes | None = None, method: str = "GET",
             headers: dict | None = None) -> tuple[int, bytes]:
         request = urllib.request.Request(self.base + path, data=data, method=method,
-                                         headers={"Accept-Encoding": "identity", **(headers or {})})
+                                         headers={"Accept-Encoding": "gzip", **(headers or {})})
         try:
             with self.http.open(request, timeout=self.timeout) as response:
-                return response.status, response.read()
+                body = response.read()
+                if response.headers.get("Content-Encoding") == "gzip":
+                    body = gzip.decompress(body)
+                return response.status, body
         except urllib.error.HTTPError as exc:
             return exc.code, exc.read()
 
@@ -391,8 +395,12 @@ class Visitor:
         widgets = self.page.widgets()
         wanted = {"work:title": self.plan.title, "work:notes": self.plan.notes}
         for key, text in wanted.items():
-            if text and key in widgets and value_of(*widgets[key]) != text:
-                await self.act(WidgetState(id=widgets[key][1].id, string_value=text))
+            if not text or key not in widgets:
+                continue
+            typed = WidgetState(id=widgets[key][1].id, string_value=text)
+            # Typed already (the browser remembers what it sent), or drawn with it (restored).
+            if typed not in self.states.values() and value_of(*widgets[key]) != text:
+                await self.act(typed)
                 return
         if self.plan.photo and not self.uploaded and "photo_upload" in widgets \
                 and not self.page.images():

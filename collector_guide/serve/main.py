@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import TextIO
 
 from collector_guide.keep.drafts import DraftStoreError, MemoryStore, store_from_env
@@ -40,6 +41,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--replicas", default="1", metavar="N",
                    help="processes to run on PORT, PORT+1, …; 'auto' for one per core (1)")
     p.add_argument("--no-access-log", action="store_true", help="do not log requests")
+    p.add_argument("--script", metavar="PATH",
+                   help="serve another Streamlit script the same way (default: the guide's "
+                   "app.py; benchmarks/load.py serves its bare page so)")
     return p
 
 
@@ -72,9 +76,14 @@ def serve_main(argv: list[str] | None = None, out: TextIO | None = None,
     if problem:
         err.write(f"Error: {problem}\n")
         return 1
+    script = Path(args.script).resolve() if args.script else None
+    if script is not None and not script.is_file():
+        err.write(f"Error: {args.script}: no such script\n")
+        return 1
     if replicas == 1:
-        return run_one(args.host, args.port, access_log=not args.no_access_log)
-    return supervise(args.host, args.port, replicas, access_log=not args.no_access_log, err=err)
+        return run_one(args.host, args.port, access_log=not args.no_access_log, script=script)
+    return supervise(args.host, args.port, replicas, access_log=not args.no_access_log, err=err,
+                     script=script)
 
 
 def check_drafts(replicas: int, err: TextIO) -> str | None:
@@ -107,12 +116,12 @@ def _logging(access_log: bool) -> None:
         logger.propagate = False
 
 
-def run_one(host: str, port: int, *, access_log: bool = True) -> int:
+def run_one(host: str, port: int, *, access_log: bool = True, script: Path | None = None) -> int:
     """Serve in this process until SIGINT/SIGTERM."""
     from collector_guide.serve.asgi import build_app, script_path
 
     _logging(access_log)
-    script = script_path()
+    script = script or script_path()
     if not script.is_file():
         sys.stderr.write(f"Error: the app's entry point {script} is missing\n")
         return 1
@@ -125,7 +134,8 @@ def run_one(host: str, port: int, *, access_log: bool = True) -> int:
     return 0
 
 
-def supervise(host: str, port: int, replicas: int, *, access_log: bool, err: TextIO) -> int:
+def supervise(host: str, port: int, replicas: int, *, access_log: bool, err: TextIO,
+              script: Path | None = None) -> int:
     """Run `replicas` processes and keep them running; stop them all on SIGINT/SIGTERM."""
     _logging(access_log)
     env = dict(os.environ)
@@ -148,6 +158,8 @@ def supervise(host: str, port: int, replicas: int, *, access_log: bool, err: Tex
     command = [sys.executable, "-m", "collector_guide.serve.main", "--host", host]
     if not access_log:
         command.append("--no-access-log")
+    if script is not None:
+        command += ["--script", str(script)]
     started: dict[int, float] = {}
     quick_deaths: dict[int, int] = {}
     children: dict[int, subprocess.Popen] = {}
