@@ -199,6 +199,19 @@ def test_multiple_choice_not_sure_excludes_the_rest(default_rubric):
     assert at.session_state["cg_answers"][q.id] == [q.options[1].id]
 
 
+def test_none_of_these_excludes_the_other_answers(default_rubric):
+    q = next(q for q in default_rubric.questions
+             if q.kind == "multiple" and not q.show_if and any(o.exclusive for o in q.options))
+    none = next(o.id for o in q.options if o.exclusive)
+    other = next(o.id for o in q.options if not o.exclusive)
+    at = ok(at_step(default_rubric, screens.step_of_question(default_rubric, q.id)))
+    at.button_group(key=key(q.id)).set_value([other]).run()
+    at.button_group(key=key(q.id)).set_value([other, none]).run()
+    assert at.session_state["cg_answers"][q.id] == [none]
+    at.button_group(key=key(q.id)).set_value([none, other]).run()
+    assert at.session_state["cg_answers"][q.id] == [other]
+
+
 # --- state in the URL: restore and tampering ----------------------------------------------------
 
 

@@ -55,6 +55,8 @@ def test_multiple_choice_effects_add_and_are_capped(minimal):
     nothing = assess(minimal, {"methods": ["none"]})
     assert nothing.axes["agency"].value == 0.0
     assert "methods" not in nothing.unsure  # "none of these" is a real answer
+    # ... that excludes the others: given with them, the specific answers count
+    assert assess(minimal, {"methods": ["none", "paint"]}).answers["methods"] == ("paint",)
 
 
 def test_stale_or_tampered_answers_are_ignored_not_fatal(minimal):

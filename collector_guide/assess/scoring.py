@@ -85,6 +85,7 @@ class _Prepared:
     question: Question
     valid: frozenset[str]
     order: tuple[str, ...]
+    exclusive: frozenset[str]  # "none of these": dropped when given with other answers
     effects: dict[str, dict[str, float]]  # axis → option → effect (only axes it moves)
     ranges: dict[str, tuple[float, float]]  # axis → (lowest, highest) effect of any answer
     opens: dict[str, frozenset[str]]  # axis → the options that leave it open
@@ -101,6 +102,7 @@ def _prepare(rubric: Rubric) -> tuple[_Prepared, ...]:
             question=q,
             valid=frozenset(o.id for o in q.options),
             order=tuple(o.id for o in q.options),
+            exclusive=frozenset(o.id for o in q.options if o.exclusive),
             effects=effects,
             ranges={a: effect_range(q, a) for a in effects},
             opens={a: frozenset(o.id for o in q.options if a in o.leaves_open) for a in effects},
@@ -110,11 +112,13 @@ def _prepare(rubric: Rubric) -> tuple[_Prepared, ...]:
 
 
 def _chosen(answers: Mapping[str, object], question: Question, valid: frozenset[str],
-            order: tuple[str, ...]) -> tuple[str, ...] | None:
+            order: tuple[str, ...], exclusive: frozenset[str] = frozenset()
+            ) -> tuple[str, ...] | None:
     """The valid option ids chosen for a question, or None when it is unsure or unanswered.
 
     Anything that is not an option of the question is ignored: scoring never fails on a stale
-    or tampered answer (the loader reports those; the app keeps what it can).
+    or tampered answer (the loader reports those; the app keeps what it can). A "none of these"
+    given together with other answers contradicts them: the specific answers count.
     """
     raw = answers.get(question.id)
     if raw is None or raw == NOT_SURE:
@@ -125,6 +129,8 @@ def _chosen(answers: Mapping[str, object], question: Question, valid: frozenset[
         return None
     if question.kind != "multiple":
         return (picked[0],)
+    if exclusive and any(o not in exclusive for o in picked):
+        picked = [o for o in picked if o not in exclusive]
     return tuple(o for o in order if o in picked)  # rubric order, no repeats
 
 
@@ -155,7 +161,7 @@ def shown_questions(
     for prep in _prepare(rubric):  # conditions refer only to earlier questions
         q = prep.question
         if not q.show_if or all(_holds(c, picks) for c in q.show_if):
-            picks[q.id] = _chosen(answers, q, prep.valid, prep.order)
+            picks[q.id] = _chosen(answers, q, prep.valid, prep.order, prep.exclusive)
     return picks
 
 

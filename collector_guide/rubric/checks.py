@@ -23,8 +23,8 @@ EPSILON = 1e-9
 def rubric(r: Rubric) -> list[Found]:
     """Every structural problem of a rubric that parsed and matched the model."""
     found: list[Found] = []
-    for check in (_unique_ids, _references, _gating, _effects, _answers_left_open, _facts,
-                  _bands, _templates, _sections):
+    for check in (_unique_ids, _references, _gating, _effects, _answers_left_open, _exclusive,
+                  _facts, _bands, _templates, _sections):
         found += check(r)
     return found
 
@@ -169,6 +169,15 @@ def _answers_left_open(r: Rubric) -> Iterator[Found]:
                 elif not moves(q, axis):
                     yield (loc, f"no answer to this question moves '{axis}', so there is "
                            "nothing to leave open there", "warning")
+
+
+def _exclusive(r: Rubric) -> Iterator[Found]:
+    for qi, q in enumerate(r.questions):
+        for oi, option in enumerate(q.options):
+            if option.exclusive and q.kind != "multiple":
+                yield (("questions", qi, "options", oi, "exclusive"),
+                       "only an answer to a multiple-choice question can exclude the others; "
+                       "here every answer excludes the others already", "warning")
 
 
 def _facts(r: Rubric) -> Iterator[Found]:

@@ -87,6 +87,10 @@ class Option(Strict):
         default=None,
         description="options of different questions that state the same fact in other words "
         "share a fact id; the reading cites a fact once, where it moved the work most")
+    exclusive: bool = Field(
+        default=False,
+        description="for a multiple-choice \"none of these\": choosing it clears the other "
+        "answers, and choosing another clears it (given together, the others count)")
     leaves_open: list[Id] = Field(
         default=[],
         description="axes on which this answer (\"contested\", \"can't tell yet\") leaves the "

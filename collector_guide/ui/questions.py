@@ -31,11 +31,14 @@ def _store_multiple(r: Rubric, q: Question) -> None:
     value = list(st.session_state.get(key) or [])
     previous = st.session_state[ANSWERS].get(q.id)
     previous = previous if isinstance(previous, list) else [previous] if previous else []
-    # "Not sure" excludes the other answers, and any other answer replaces "Not sure".
-    if NOT_SURE in value and NOT_SURE not in previous:
-        value = [NOT_SURE]
-    elif NOT_SURE in value and len(value) > 1:
-        value = [v for v in value if v != NOT_SURE]
+    # "Not sure" and a "none of these" exclude the other answers, and any other answer
+    # replaces them.
+    alone = {NOT_SURE} | {o.id for o in q.options if o.exclusive}
+    added = [v for v in value if v in alone and v not in previous]
+    if added:
+        value = added[-1:]
+    elif len(value) > 1:
+        value = [v for v in value if v not in alone]
     st.session_state[key] = value
     answers = dict(st.session_state[ANSWERS])
     if not value:
