@@ -148,10 +148,11 @@ class Band(Strict):
 
 
 class ArchetypeNote(Strict):
-    """A sentence the reading adds after an archetype's description when its answers hold."""
+    """A sentence about this work that the reading says, in place of an archetype's
+    description, when its answers hold."""
 
     when: Conditions
-    text: Text
+    text: Text = Field(description="written to fill the `archetype` sentence's {description}")
 
 
 class Archetype(Strict):
@@ -275,7 +276,7 @@ class ReadingText(Strict):
         "shown (or fewer than two) have an answer")
     no_answers: Text | None = Field(
         default=None, description="instead of `too_few` when nothing has been answered")
-    cautions_heading: Text
+    cautions_heading: Text = Field(description="heading of the cautions")
     ask_heading: Text = Field(description="heading of the questions to put to the gallery")
     ask_none: Text = Field(description="when nothing is left to ask")
     signed_evidence: Text | None = Field(
