@@ -365,6 +365,7 @@ def _full_length_shot(page, path: Path, width: int) -> None:
         page.set_viewport_size({"width": width, "height": height})
         wait_settled(page)
     page.screenshot(path=str(path), scale="css", animations="disabled")
+    page.set_viewport_size({"width": width, "height": 844 if width < 600 else 900})
 
 
 def _png_width(path: Path) -> int:
@@ -374,28 +375,154 @@ def _png_width(path: Path) -> int:
         return image.width
 
 
-def test_screenshots(phone, desktop, server, rubric, screenshot_dir):
-    r = rubric
-    open_app(phone, server.url, r.labels.start_new)
-    # plotly's bundle loads while the visitor reads: on a busy machine that takes seconds
-    expect(phone.locator(key_selector("start_map") + " .js-plotly-plot .main-svg").first
-           ).to_be_visible(timeout=TIMEOUT_MS)
-    start = screenshot_dir / "phone-start.png"
-    phone.screenshot(path=str(start), scale="css", animations="disabled")  # the first screen
+VISIT_OF_THREE = ("weather-for-no-one", "forty-ways-17", "quiet-girl-rain-window-0412")
 
+# Every mark of a plotly chart, as page boxes: labels (annotations), texts drawn on markers,
+# and the markers themselves.
+_MAP_BOXES = """(chart) => {
+  const box = (n) => { const b = n.getBoundingClientRect();
+                       return [b.left, b.top, b.right, b.bottom]; };
+  return {
+    labels: [...chart.querySelectorAll(".annotation-text")].map(n => [n.textContent, box(n)]),
+    marks: [...chart.querySelectorAll(".scatterlayer .textpoint text")]
+             .map(n => [n.textContent, box(n)]),
+    points: [...chart.querySelectorAll(".scatterlayer path.point")].map(box),
+  };
+}"""
+
+
+def _overlap(a, b, gap: float = 0.5) -> bool:
+    return not (a[2] <= b[0] + gap or b[2] <= a[0] + gap or a[3] <= b[1] + gap
+                or b[3] <= a[1] + gap)
+
+
+def assert_map_legible(page, key: str) -> None:
+    """On the real page: no label covers another label, a mark or a point, and no text on
+    the map is smaller than 14 px."""
+    chart = page.locator(key_selector(key) + " .js-plotly-plot")
+    expect(chart.locator(".main-svg").first).to_be_visible()
+    found = chart.evaluate(_MAP_BOXES)
+    labels, marks, points = found["labels"], found["marks"], found["points"]
+    for i, (text, rect) in enumerate(labels):
+        for other, orect in labels[i + 1:]:
+            assert not _overlap(rect, orect), f"{text!r} covers {other!r}"
+        for other, orect in marks:
+            assert not _overlap(rect, orect), f"{text!r} covers the mark {other!r}"
+        for prect in points:
+            assert not _overlap(rect, prect), f"{text!r} covers a point at {prect}"
+    for i, (text, rect) in enumerate(marks):
+        for other, orect in marks[i + 1:]:
+            assert not _overlap(rect, orect), f"mark {text!r} covers mark {other!r}"
+    sizes = chart.locator("text").evaluate_all(
+        "nodes => nodes.map(n => parseFloat(getComputedStyle(n).fontSize))")
+    assert min(sizes) >= 14, f"text smaller than 14 px on the map: {min(sizes)}"
+
+
+def test_screenshots(phone, desktop, server, rubric, screenshot_dir):
+    """Start, a section, the reading and a visit of three works, at 390 and 1280 px wide."""
+    r = rubric
     work = load_work(SAMPLE, r)
-    url = result_url(server, r, work.answers, work.work.model_dump())
-    shots = {"phone-result.png": (phone, 390), "desktop-result.png": (desktop, 1280)}
-    for name, (page, width) in shots.items():
-        open_app(page, url, work.work.title)
+    visit = []
+    for name in VISIT_OF_THREE:
+        w = load_work(ROOT / "sample_works" / f"{name}.toml", r)
+        visit.append(visit_entry(r, w.answers, w.work.model_dump()))
+    first = screens.screen_at(r, 2)
+    q = visible_in(r, 2, {})[0]
+    section_params = encode(r, 2, {q.id: q.options[0].id}, {"title": work.work.title}, [])
+    pages = {"phone": (phone, 390), "desktop": (desktop, 1280)}
+    for device, (page, width) in pages.items():
+        open_app(page, server.url, r.labels.start_new)
+        assert_map_legible(page, "start_map")
+        _full_length_shot(page, screenshot_dir / f"{device}-start.png", width)
+
+        open_app(page, f"{server.url}/?{urlencode(section_params)}", first.section.title)
+        _full_length_shot(page, screenshot_dir / f"{device}-section.png", width)
+
+        open_app(page, result_url(server, r, work.answers, work.work.model_dump()),
+                 work.work.title)
         expect(page.locator(key_selector("moved_chart") + " .js-plotly-plot .main-svg").first
                ).to_be_visible()
-        _full_length_shot(page, screenshot_dir / name, width)
-        assert_no_exception(page)
+        assert_map_legible(page, "result_map")
+        expect(page.get_by_role("img", name=r.labels.image_alt.format(title=work.work.title))
+               ).to_be_visible()  # the sample's own picture, with its alt text
+        _full_length_shot(page, screenshot_dir / f"{device}-result.png", width)
 
-    for name, width in (("phone-start.png", 390), ("phone-result.png", 390),
-                        ("desktop-result.png", 1280)):
-        assert _png_width(screenshot_dir / name) == width
+        open_app(page, result_url(server, r, work.answers, work.work.model_dump(), visit),
+                 work.work.title)
+        expect(page.locator(key_selector("visit_chart") + " .js-plotly-plot .main-svg").first
+               ).to_be_visible()
+        assert_map_legible(page, "result_map")
+        _full_length_shot(page, screenshot_dir / f"{device}-visit.png", width)
+        assert_no_exception(page)
+        for shot in ("start", "section", "result", "visit"):
+            assert _png_width(screenshot_dir / f"{device}-{shot}.png") == width
+
+
+def assert_axe_clean(page, where: str) -> None:
+    """axe-core (bundled with axe-playwright-python, run in the page) finds nothing."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{where}: {results.generate_report()}"
+
+
+def tap_without_shift(page, r: Rubric, q: Question, option_id: str, answers: dict) -> None:
+    """The first tap on a screen: the option tapped stays exactly where the thumb is."""
+    index = option_ids(q).index(option_id)
+    target = choices(page, r, q).nth(index)
+    target.scroll_into_view_if_needed()
+    before = target.bounding_box()["y"]
+    tap_answer(page, r, q, option_id, answers)
+    after = target.bounding_box()["y"]
+    assert abs(after - before) < 1, f"the page moved {after - before:+.0f} px on the first tap"
+
+
+def test_journey_back_forward_and_axe_on_every_screen(phone, server, rubric):
+    """Start to reading on a phone: axe finds nothing on any screen, the first tap moves
+    nothing, Back on a section lands on the previous one with every answer, then Forward."""
+    r = rubric
+    open_app(phone, server.url, r.labels.start_new)
+    assert_axe_clean(phone, "the start screen")
+    start_and_title(phone, server, r, TITLE)  # on the work screen, then on to step 2
+    answers: dict = {}
+    step, went_back = 2, False
+    while step < screens.result_step(r):
+        assert_axe_clean(phone, f"step {step}")
+        first = True
+        while todo := [q for q in visible_in(r, step, answers) if q.id not in answers]:
+            q = todo[0]
+            if first:
+                tap_without_shift(phone, r, q, q.options[0].id, answers)
+                first = False
+            else:
+                tap_answer(phone, r, q, q.options[0].id, answers)
+        if step > 2 and not went_back:
+            earlier = screens.previous_step(r, answers, step)
+            go_history(phone, "back", earlier, title_at(r, earlier, TITLE))
+            assert_shown(phone, r, earlier, answers)
+            assert query(phone)["a"] == encode_answers(r, answers)
+            go_history(phone, "forward", step, title_at(r, step, TITLE))
+            assert_shown(phone, r, step, answers)
+            went_back = True
+        following = screens.next_step(r, answers, step)
+        tap_nav(phone, f"next_{step}", following, title_at(r, following, TITLE))
+        step = following
+    expect(phone.locator(key_selector("result_map") + " .js-plotly-plot .main-svg").first
+           ).to_be_visible()
+    assert_axe_clean(phone, "the reading")
+    visit_before = query(phone).get("x")
+    tap_and_settle(phone, phone.locator(key_selector("add_to_visit") + " button"),
+                   r.labels.visit_heading)
+    phone.wait_for_function("(x) => new URLSearchParams(location.search).get('x') !== x",
+                            arg=visit_before)
+    wait_settled(phone)
+    assert_axe_clean(phone, "the reading with its visit")
+    # Share link: the link is copied (headless Chromium has no share sheet).
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    phone.locator("[data-cg-share]").click()
+    expect(phone.locator(".cg-share-status")).to_have_text(r.labels.share_link_copied)
+    assert phone.evaluate("navigator.clipboard.readText()") == phone.url
+    assert_no_exception(phone)
 
 
 def test_shared_link_opens_the_reading(phone, server, rubric):

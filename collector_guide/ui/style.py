@@ -8,7 +8,7 @@ narrow column that reads the same on a phone and on a desktop.
 CSS = """
 <style>
   /* One calm column, phone first. */
-  [data-testid="stMainBlockContainer"] { max-width: 44rem; padding: 1.2rem 1rem 5rem; }
+  [data-testid="stMainBlockContainer"] { max-width: 44rem; padding: 1.2rem 1rem 2rem; }
   header[data-testid="stHeader"] { background: transparent; height: 0; }
   [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
   html, body, [data-testid="stMarkdownContainer"] p { font-size: 1.06rem; line-height: 1.6; }
@@ -55,7 +55,7 @@ CSS = """
     [data-testid="InputInstructions"] { display: none !important; }
   }
   /* The work's image above its reading: the whole image, never taller than half the screen. */
-  .st-key-reading_image img { max-height: 55vh; width: auto !important; max-width: 100%;
+  .st-key-reading_image img { max-height: min(55vh, 30rem); width: auto !important; max-width: 100%;
     object-fit: contain; margin: 0 auto; display: block; }
   /* Share link: a plain button, drawn like the app's own. */
   .cg-share { width: 100%; }
@@ -71,6 +71,9 @@ CSS = """
   .cg-share-manual input { width: 100%; min-height: 2.9rem; margin-top: 0.3rem; font: inherit;
     color: #ECE8E1; background: #15171A; border: 1px solid rgba(236, 232, 225, 0.25);
     border-radius: 0.4rem; padding: 0 0.5rem; box-sizing: border-box; }
+  /* The visit's works read as a list, from the left. */
+  [class*="st-key-visit_open_"] button { justify-content: flex-start; text-align: left; }
+  [class*="st-key-visit_open_"] button p { text-align: left; }
   /* Back and Next stay in reach at the bottom of a long screen. */
   .st-key-nav {
     position: sticky; bottom: 0; z-index: 5; background: #15171A;

@@ -89,16 +89,17 @@ def _ranges_figure(_r: Rubric, rows: tuple, key: tuple) -> go.Figure:
             colour = ORANGE if current else SKY
             traces.append(go.Scatter(
                 x=[low, high], y=[j, j], mode="lines", xaxis=xa, hoverinfo="skip",
-                line=dict(color=colour, width=8), opacity=0.35))
+                line=dict(color=colour, width=10), opacity=0.45))
             traces.append(go.Scatter(
                 x=[value], y=[j], mode="markers+text", xaxis=xa, text=[mark],
-                textposition="middle center", textfont=dict(size=SIZE - 2 + 2, color=INK),
+                textposition="middle center", textfont=dict(size=SIZE, color=INK),
                 marker=dict(size=24, color=colour, symbol="diamond" if not current else "circle",
                             line=dict(width=1, color=INK)),
                 hovertemplate=f"{mark}: {axis.label} %{{x:+.2f}}<extra></extra>"))
         domain = [0, 0.47] if k == 0 else [0.53, 1]
         annotations.append(dict(x=sum(domain) / 2, y=1, xref="paper", yref="paper",
-                                yanchor="bottom", showarrow=False, text=f"<b>{axis.label}</b>",
+                                xanchor="center", yanchor="bottom", showarrow=False,
+                                text=f"<b>{axis.label}</b>",
                                 font=dict(size=SIZE, color=TEXT)))
         annotations += [
             dict(x=domain[0], y=0, xref="paper", yref="paper", yanchor="top", xanchor="left",
