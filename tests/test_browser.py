@@ -462,6 +462,9 @@ def assert_axe_clean(page, where: str) -> None:
     """axe-core (bundled with axe-playwright-python, run in the page) finds nothing."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # The app's style sheet arrives with the page's first elements; judge the page with it.
+    page.wait_for_function("() => getComputedStyle(document.documentElement)"
+                           ".getPropertyValue('--cg-styled').trim() === '1'")
     results = Axe().run(page)
     assert results.violations_count == 0, f"{where}: {results.generate_report()}"
 

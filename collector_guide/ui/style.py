@@ -7,6 +7,7 @@ narrow column that reads the same on a phone and on a desktop.
 
 CSS = """
 <style>
+  :root { --cg-styled: 1; }  /* lets a test wait until this sheet applies */
   /* One calm column, phone first. */
   [data-testid="stMainBlockContainer"] { max-width: 44rem; padding: 1.2rem 1rem 2rem; }
   header[data-testid="stHeader"] { background: transparent; height: 0; }
