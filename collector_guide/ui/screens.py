@@ -80,12 +80,21 @@ def step_of_question(rubric: Rubric, question_id: str) -> int:
     return FIRST + next(i for i, s in enumerate(screens(rubric)) if question_id in s.questions)
 
 
+_WALKS: dict[tuple, list[int]] = {}  # a run asks several times; answers → steps, bounded
+
+
 def visible_steps(rubric: Rubric, answers) -> list[int]:
     """The steps a visitor walks through now: the work, each screen with a question that
     applies, the result (the start screen is not counted)."""
-    shown = shown_questions(rubric, answers)
-    return [1] + [FIRST + i for i, s in enumerate(screens(rubric))
-                  if any(q in shown for q in s.questions)] + [result_step(rubric)]
+    key = (rubric.id, rubric.version, id(rubric), tuple(sorted(
+        (k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())))
+    if key not in _WALKS:
+        if len(_WALKS) > 1024:
+            _WALKS.clear()
+        shown = shown_questions(rubric, answers)
+        _WALKS[key] = [1] + [FIRST + i for i, s in enumerate(screens(rubric))
+                             if any(q in shown for q in s.questions)] + [result_step(rubric)]
+    return list(_WALKS[key])
 
 
 def next_step(rubric: Rubric, answers, step: int) -> int:
