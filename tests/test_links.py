@@ -9,12 +9,15 @@ they say otherwise, so the notices are those of the checks alone; the MAC has it
 from __future__ import annotations
 
 import base64
+import json
 import zlib
 from dataclasses import dataclass, field
 
 import pytest
 from conftest import FIXTURES, ROOT
 from conftest import MINIMAL as MINIMAL_TOML
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collector_guide import NOT_SURE, load_rubric
 from collector_guide.keep import linksign
@@ -394,3 +397,59 @@ def test_one_refused_detail_never_takes_the_others_with_it(minimal_app):
     at = at.run()
     assert not at.exception
     assert at.title[0].value == "Kept"
+
+
+# --- fuzz: arbitrary text in every parameter ----------------------------------------------------
+
+_ANY_CHAR = st.characters(codec=None, blacklist_categories=())  # lone surrogates included
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(_ANY_CHAR, max_size=20),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["title", "artist", "year", "notes", "rubric", "v", "l",
+                                       "a", "work", "x"]) | st.text(max_size=5), inner,
+                      max_size=5),
+    max_leaves=12,
+)
+_TOKENS = st.sampled_from(["-", "~", "0", "1", "2", "m1", "m7", "m0", "m-1", "+1", "01", "\u0661",
+                           "", "z", "m"])
+_VALUES = {
+    "a": st.lists(_TOKENS, max_size=6).map(".".join) | st.text(_ANY_CHAR, max_size=20),
+    "w": st.dictionaries(st.sampled_from(["title", "artist", "year", "notes", "image", "x"]),
+                         st.text(_ANY_CHAR, max_size=45) | _JSON, max_size=4).map(
+        lambda v: raw_pack(json.dumps(v).encode()))
+    | _JSON.map(lambda v: raw_pack(json.dumps(v).encode())) | st.text(_ANY_CHAR, max_size=20),
+    "x": st.lists(st.builds(entry) | _JSON, max_size=4).map(pack) | _JSON.map(
+        lambda v: raw_pack(json.dumps(v).encode())),
+    "r": st.sampled_from([MINIMAL.id, "other"]) | st.text(_ANY_CHAR, max_size=20),
+    "v": st.sampled_from([V, "0.9"]) | st.text(_ANY_CHAR, max_size=8),
+    "l": st.sampled_from([L, "AAAAAAAA"]) | st.text(_ANY_CHAR, max_size=10),
+    "s": st.integers(-5, 99).map(str) | st.text(_ANY_CHAR, max_size=5),
+}
+_NAMES = [*_VALUES, "d", "k", "sig", "utm_source", "work", "\ud800"]
+
+
+@st.composite
+def links(draw) -> dict[str, str]:
+    # Half of them start as a link this rubric wrote, so that what follows is read in full.
+    params = ({"r": MINIMAL.id, "v": V, "l": L, "a": draw(st.lists(_TOKENS, max_size=6).map(
+        ".".join))} if draw(st.booleans()) else {})
+    for name in draw(st.lists(st.sampled_from(_NAMES), unique=True, max_size=len(_NAMES))):
+        params[name] = draw(_VALUES.get(name, st.text(_ANY_CHAR, max_size=40)))
+    return linksign.sign(params) if draw(st.booleans()) else params
+
+
+@settings(max_examples=400, deadline=None)
+@given(links())
+def test_any_link_is_read_without_error_and_what_it_keeps_round_trips(params):
+    got = decode(params, RUBRICS, MINIMAL.id, STEPS)  # never raises
+    assert 0 <= got.step <= LAST
+    for text in [*got.notices, *got.work.values()]:
+        text.encode("utf-8")  # no lone surrogate ever reaches the page
+    for v in got.visit:
+        json.dumps(v, ensure_ascii=False).encode("utf-8")
+    written = encode(MINIMAL, got.step, got.answers, got.work, got.visit, got.draft,
+                     got.reading)
+    again = decode(written, RUBRICS, MINIMAL.id, STEPS)
+    assert again.notices == []
+    assert (again.answers, again.work, again.visit, again.step, again.draft, again.reading) == (
+        got.answers, got.work, got.visit, got.step, got.draft, got.reading)

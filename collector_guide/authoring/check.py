@@ -22,6 +22,7 @@ from collector_guide.rubric.loading import (
 )
 from collector_guide.rubric.models import Rubric
 from collector_guide.rubric.problems import LoadError, Problem
+from collector_guide.rubric.work import Work
 
 
 def check_rubric_bytes(raw: bytes, file: str) -> Checked:
@@ -82,10 +83,13 @@ def load_rubrics(folder: str | FsPath) -> Catalog:
     return Catalog(rubrics, problems, files)
 
 
-def check_paths(paths: Sequence[str | FsPath]) -> list[Checked]:
+def check_paths(paths: Sequence[str | FsPath],
+                rubrics_dir: str | FsPath | None = None) -> list[Checked]:
     """Check rubric and work files (folders are searched for *.toml), reporting everything.
 
-    Rubrics are checked first, so that work files can be checked against them.
+    Rubrics are checked first, so that work files can be checked against them; a work whose
+    rubric is not among the files is checked against the rubric with its id in `rubrics_dir`
+    (the deployment's rubrics/), and is an error when there is none.
     """
     files: list[FsPath] = []
     missing: list[Checked] = []
@@ -110,11 +114,16 @@ def check_paths(paths: Sequence[str | FsPath]) -> list[Checked]:
             if checked.ok:
                 rubrics.setdefault(checked.model.id, checked.model)
             results.append(checked)
+    folder = _RubricFolder(rubrics_dir)
     for f, raw in raws.items():
         if isinstance(raw, Checked):
             results.append(raw)
         elif kind_of(raw) == "work":
-            results.append(check_work_bytes(raw, str(f), rubrics))
+            checked = check_work_bytes(raw, str(f), rubrics)
+            if _wants_rubric(checked):
+                checked = check_work_bytes(raw, str(f), {**folder.rubrics, **rubrics},
+                                           searched=folder.searched)
+            results.append(checked)
         elif kind_of(raw) == "unknown":
             try:
                 parse_toml(raw, str(f))
@@ -128,3 +137,40 @@ def check_paths(paths: Sequence[str | FsPath]) -> list[Checked]:
             except LoadError as exc:
                 results.append(Checked(str(f), "unknown", None, exc.problems))
     return missing + sorted(results, key=lambda c: c.file)
+
+
+def _wants_rubric(checked: Checked) -> bool:
+    """Whether a work file failed because its rubric is not known."""
+    return any(p.key == "assessment.rubric" and p.severity == "error" for p in checked.problems)
+
+
+class _RubricFolder:
+    """The rubrics of a folder, loaded the first time a work needs one."""
+
+    def __init__(self, folder: str | FsPath | None) -> None:
+        self.folder = FsPath(folder) if folder is not None else None
+        self._rubrics: dict[str, Rubric] | None = None
+
+    @property
+    def searched(self) -> str:
+        where = "among the files checked"
+        return f"{where} or in {self.folder}/" if self.folder is not None else where
+
+    @property
+    def rubrics(self) -> dict[str, Rubric]:
+        if self._rubrics is None:
+            usable = self.folder is not None and self.folder.is_dir()
+            self._rubrics = load_rubrics(self.folder).rubrics if usable else {}
+        return self._rubrics
+
+
+def load_work_and_rubric(path: str | FsPath, rubrics_dir: str | FsPath) -> tuple[Work, Rubric]:
+    """A work file and its rubric, found by its id in `rubrics_dir`; `LoadError` with every
+    problem otherwise."""
+    folder = _RubricFolder(rubrics_dir)
+    checked = check_work_bytes(read_file(path), str(path), folder.rubrics,
+                               searched=f"in {rubrics_dir}/")
+    if not checked.ok:
+        raise LoadError(checked.problems)
+    work: Work = checked.model  # type: ignore[assignment]
+    return work, folder.rubrics[work.assessment.rubric]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TextIO
 
 from collector_guide.assess.reading import compose, to_json, to_markdown, to_text
 from collector_guide.assess.scoring import assess
-from collector_guide.authoring.check import check_paths, load_rubric
+from collector_guide.authoring.check import check_paths, load_rubric, load_work_and_rubric
 from collector_guide.keep.workfile import load_work
 from collector_guide.rubric import Labels, LoadError, Rubric
 
@@ -35,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder of *.toml")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--rubrics", metavar="DIR", help="where to find the rubric of a work file "
+                       "that is not among the PATHs (default: $COLLECTOR_GUIDE_RUBRICS, else "
+                       "./rubrics)")
 
     read = sub.add_parser(
         "read",
@@ -42,7 +46,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the reading of a work file, as text, Markdown or JSON.",
     )
     read.add_argument("work", metavar="WORK", help="a work file (TOML)")
-    read.add_argument("--rubric", required=True, metavar="RUBRIC", help="the rubric file")
+    read.add_argument("--rubric", metavar="RUBRIC", help="the rubric file (default: the rubric "
+                      "with the work's id in --rubrics DIR)")
+    read.add_argument("--rubrics", metavar="DIR", help="where to find the work's rubric "
+                      "(default: $COLLECTOR_GUIDE_RUBRICS, else ./rubrics)")
     read.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     sub.add_parser(
@@ -92,9 +99,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command == "check":
-        return _check(args.paths, args.strict, out, err)
+        return _check(args.paths, args.strict, rubrics_folder(args.rubrics), out, err)
     if args.command == "read":
-        return _read(args.work, args.rubric, args.format, out, err)
+        return _read(args.work, args.rubric, rubrics_folder(args.rubrics), args.format, out,
+                     err)
     if args.command == "labels":
         out.write(labels_table())
         return 0
@@ -110,8 +118,13 @@ def labels_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-def _check(paths: list[str], strict: bool, out: TextIO, err: TextIO) -> int:
-    results = check_paths(paths)
+def rubrics_folder(given: str | None) -> str:
+    """The folder of rubrics a work file's rubric is looked up in, by its id."""
+    return given or os.environ.get("COLLECTOR_GUIDE_RUBRICS") or "rubrics"
+
+
+def _check(paths: list[str], strict: bool, rubrics: str, out: TextIO, err: TextIO) -> int:
+    results = check_paths(paths, rubrics)
     errors = warnings = 0
     for checked in results:
         for problem in checked.problems:
@@ -128,10 +141,14 @@ def _check(paths: list[str], strict: bool, out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
-def _read(work_path: str, rubric_path: str, fmt: str, out: TextIO, err: TextIO) -> int:
+def _read(work_path: str, rubric_path: str | None, rubrics: str, fmt: str, out: TextIO,
+          err: TextIO) -> int:
     try:
-        rubric = load_rubric(rubric_path)
-        work = load_work(work_path, rubric)
+        if rubric_path:
+            rubric = load_rubric(rubric_path)
+            work = load_work(work_path, rubric)
+        else:
+            work, rubric = load_work_and_rubric(work_path, rubrics)
     except LoadError as exc:
         for problem in exc.problems:
             if problem.severity == "error":

@@ -20,13 +20,15 @@ from collector_guide.rubric.problems import LoadError, describe, did_you_mean, l
 from collector_guide.rubric.work import Work, WorkInfo
 
 
-def check_work_bytes(raw: bytes, file: str, rubrics: dict[str, Rubric]) -> Checked:
-    """Check a work file; against its rubric when that rubric is among `rubrics`."""
+def check_work_bytes(raw: bytes, file: str, rubrics: dict[str, Rubric],
+                     searched: str = "") -> Checked:
+    """Check a work file against its rubric, which must be among `rubrics` (`searched` says,
+    for the message, where else the rubric was looked for)."""
     try:
         work, locator = read_work_model(raw, file)
     except LoadError as exc:
         return Checked(file, "work", None, exc.problems)
-    found = _answer_problems(work, rubrics)
+    found = _answer_problems(work, rubrics, searched)
     rubric = rubrics.get(work.assessment.rubric)
     if rubric is not None and work.assessment.rubric_version != rubric.version:
         # Made with another version: answers that no longer fit are dropped with a warning,
@@ -52,19 +54,20 @@ def load_work(path: str | FsPath, rubrics: dict[str, Rubric] | Rubric) -> Work:
     return checked.model  # type: ignore[return-value]
 
 
-def _answer_problems(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
-    """The work's rubric and answers checked against that rubric, when it is known."""
+def _answer_problems(w: Work, rubrics: dict[str, Rubric], searched: str = "") -> list[Found]:
+    """The work's rubric, and its answers checked against that rubric."""
     found: list[Found] = []
     r = rubrics.get(w.assessment.rubric)
     if r is None:
+        # Answers that cannot be checked are never passed as fine.
         if rubrics:
-            found.append((
-                ("assessment", "rubric"),
-                f"no rubric has the id '{w.assessment.rubric}'; the rubrics are: "
-                f"{listing(rubrics)}." + did_you_mean(w.assessment.rubric, rubrics),
-                "error",
-            ))
-        return found
+            message = (f"no rubric has the id '{w.assessment.rubric}'; the rubrics are: "
+                       f"{listing(rubrics)}." + did_you_mean(w.assessment.rubric, rubrics))
+        else:
+            message = (f"no rubric with the id '{w.assessment.rubric}' was found "
+                       f"{searched or 'among the rubrics given'}, so the answers cannot be "
+                       "checked: name its rubric file too, or its folder with --rubrics DIR")
+        return [(("assessment", "rubric"), message, "error")]
     if w.assessment.rubric_version != r.version:
         found.append((
             ("assessment", "rubric_version"),
@@ -101,15 +104,25 @@ def _answer_problems(w: Work, rubrics: dict[str, Rubric]) -> list[Found]:
         if not isinstance(values, list):
             found.append((loc, f"expected a list of answers, found {describe(answer)}", "error"))
             continue
+        if not values:
+            found.append((loc, f"an empty list is no answer: leave '{qid}' out to leave it "
+                          'open, or write "not_sure"', "error"))
+            continue
         for i, value in enumerate(values):
+            where = (*loc, i) if isinstance(answer, list) else loc
             if not isinstance(value, str) or value not in options:
-                where = (*loc, i) if isinstance(answer, list) else loc
                 found.append((
                     where,
                     f"{describe(value)} is not an answer to '{qid}'; its answers are: "
                     f"{listing(options)}." + did_you_mean(str(value), options),
                     "error",
                 ))
+            elif value in values[:i]:
+                found.append((where, f"'{value}' is chosen twice; write each answer once",
+                              "error"))
+            elif value == NOT_SURE and len(values) > 1:
+                found.append((where, '"not_sure" cannot be combined with other answers: write '
+                              'either "not_sure" or the answers you are sure of', "error"))
     if not any(sev == "error" for *_, sev in found):
         shown = set(assess(r, w.answers).shown)
         for qid in w.answers:

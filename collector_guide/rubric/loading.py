@@ -28,6 +28,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 MAX_FILE_BYTES = 1_000_000  # a rubric is a few dozen KB; anything near this is a mistake
+MAX_DEPTH = 16  # lists and inline tables inside each other; a rubric needs 3, a work file 1
 
 # --- reading the file ------------------------------------------------------------------------
 
@@ -47,14 +48,13 @@ def _too_big(file: str, size: int) -> LoadError:
     )])
 
 
-def parse_toml(raw: bytes, file: str) -> Document:
-    """Bytes → a parsed TOML document that remembers where each key was written."""
+def _text(raw: bytes, file: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise _too_big(file, len(raw))
     if not raw.strip():
         raise LoadError([Problem(file, "the file is empty", 1, 1)])
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -65,10 +65,71 @@ def parse_toml(raw: bytes, file: str) -> Document:
             line,
             column,
         )]) from None
+
+
+def _loads(text: str, file: str) -> dict:
+    """The TOML data, or `LoadError`: never a RecursionError, however deep a file nests."""
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        raise LoadError([Problem(
+            file,
+            f"lists or tables are nested more than {MAX_DEPTH} deep here; a rubric or a work "
+            "file never needs more than 3. Is a ']' or '}' missing, or one '[' too many?",
+            *too_deep,
+        )])
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LoadError([_syntax_problem(file, str(exc), text)]) from None
+    except RecursionError:  # nesting the scan above did not see (it is only a first look)
+        raise LoadError([Problem(file, f"lists or tables are nested more than {MAX_DEPTH} "
+                                 "deep; a rubric or a work file never needs more than 3", 1)]
+                        ) from None
+
+
+# Strings and comments, whose brackets do not nest; brackets; line ends. A first look, before
+# the parser: malformed text is the parser's to report.
+_TOKENS = re.compile(
+    r"#[^\n]*"  # a comment
+    r'|"""(?:\\.|[^\\])*?"""'  # a multi-line basic string
+    r"|'''.*?'''"  # a multi-line literal string
+    r'|"(?:\\.|[^"\\\n])*"?'  # a basic string
+    r"|'[^'\n]*'?"  # a literal string
+    r"|[\[\]{}\n]",
+    re.S,
+)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where lists and inline tables first nest deeper than MAX_DEPTH, as (line, column)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth, line, line_start, header = 0, 1, 0, False
+    for m in _TOKENS.finditer(text):
+        token = m.group()
+        if token == "\n":
+            line, line_start, header = line + 1, m.end(), False
+        elif token[0] in "\"'#":
+            line += token.count("\n")
+            if "\n" in token:
+                line_start = m.start() + token.rindex("\n") + 1
+        elif header:
+            continue  # the brackets of a [table] or [[array]] header
+        elif token == "[" and depth == 0 and not text[line_start : m.start()].strip():
+            header = True
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, m.start() - line_start + 1
+        else:
+            depth = max(0, depth - 1)
+    return None
+
+
+def parse_toml(raw: bytes, file: str) -> Document:
+    """Bytes → a parsed TOML document that remembers where each key was written."""
+    text = _text(raw, file)
+    data = _loads(text, file)
     return Document(file, data, Locator(file, data, key_positions(text)))
 
 
@@ -96,6 +157,8 @@ _SYNTAX_HINTS = {
     "invalid value": "this value cannot be read: text needs quotes, lists need [ ], "
     "tables need { }",
     "unclosed array": "a list is not closed: is a ']' missing?",
+    "escaped character is not a Unicode scalar value": "this \\u escape names no character "
+    "(half of a surrogate pair): write the character itself, or its \\U escape",
 }
 
 
@@ -171,11 +234,15 @@ def read_file(path: str | FsPath) -> bytes:
 
 
 def kind_of(raw: bytes) -> str:
-    """Guess whether TOML bytes are a rubric or a work file, from their top-level tables."""
-    head = raw[:MAX_FILE_BYTES].decode("utf-8", "replace")
-    if re.search(r"^\s*\[rubric\]", head, re.M):
+    """Whether TOML bytes are a rubric or a work file, from the tables the parsed document has
+    at its top ("unknown" when it has neither, or cannot be read). Only the structure counts:
+    a line `[rubric]` inside a multi-line string is text."""
+    try:
+        data = _loads(_text(raw, ""), "")
+    except LoadError:
+        return "unknown"
+    if "rubric" in data:
         return "rubric"
-    if re.search(r"^\s*\[(assessment|answers|work)\]", head, re.M):
+    if any(key in data for key in ("assessment", "answers", "work")):
         return "work"
     return "unknown"
-

@@ -6,6 +6,7 @@ A `Problem` names the file, the line and column, the key path (list items named 
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Iterable, Sequence
@@ -80,6 +81,8 @@ def describe(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a table"
+    if isinstance(value, (datetime.date, datetime.time)):  # TOML has dates and times
+        return f"the date or time {value.isoformat()}"
     return type(value).__name__
 
 
