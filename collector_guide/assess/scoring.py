@@ -165,6 +165,15 @@ def shown_questions(
     return picks
 
 
+def answer_key(rubric: Rubric, answers: Mapping[str, object]) -> tuple:
+    """The answers as far as a placement can tell them apart, as a hashable key: each shown
+    question, in rubric order, with the options chosen (rubric order, each once) or None when
+    it is open. `assess` reads answers only through `shown_questions`, so equal keys mean equal
+    placements; and the key *is* those shown answers, so different ones never share a key
+    (tests/test_cache_keys.py holds both). Caches of anything drawn from a placement use it."""
+    return tuple(shown_questions(rubric, answers).items())
+
+
 def band_label(rubric: Rubric, axis_id: str, value: float) -> str:
     bands = rubric.bands_of(axis_id)
     for band in bands:

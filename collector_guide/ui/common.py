@@ -7,6 +7,9 @@ markup, a link or a script.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
+
 import streamlit as st
 
 from collector_guide.assess import escape
@@ -16,8 +19,7 @@ from collector_guide.assess.charts import (
     contributions_figure,
     map_figure,
 )
-from collector_guide.assess.scoring import Placement
-from collector_guide.keep import urlstate
+from collector_guide.assess.scoring import Placement, answer_key
 from collector_guide.rubric import Rubric, WorkInfo
 from collector_guide.ui import screens, state
 from collector_guide.ui.state import ANSWERS, WORK, Library
@@ -76,12 +78,14 @@ def sample_points(lib: Library, r: Rubric) -> list[MapPoint]:
     return lib.points.get(r.id, [])
 
 
-# Figures are cached by what determines them (rubric, answers, visit), never by who asked:
-# plotly validates every part of a figure as it is built, ~50 ms a map, on every tap.
+# Figures are cached by what determines them, never by who asked: the rubric's content, the
+# answers as a placement tells them apart (`answer_key`: two visitors share a figure only when
+# they share a placement), the points and the words drawn. Plotly validates every part of a
+# figure as it is built, ~50 ms a map, on every tap.
 @st.cache_resource(max_entries=512, show_spinner=False)
-def map_fig(_r: Rubric, _placement: Placement | None, _samples: tuple, _visit: tuple,
-         key: tuple, this_work: str, height: int):
-    return map_figure(_r, _placement, samples=_samples, visit=_visit, this_work=this_work,
+def map_fig(_r: Rubric, _placement: Placement | None, samples: tuple, visit: tuple,
+            key: tuple, this_work: str, height: int):
+    return map_figure(_r, _placement, samples=samples, visit=visit, this_work=this_work,
                       height=height)
 
 
@@ -90,8 +94,17 @@ def moved_fig(_r: Rubric, _placement: Placement, _labels: dict, key: tuple):
     return contributions_figure(_r, _placement, _labels)
 
 
-def answers_key(r: Rubric) -> tuple:
-    return (r.id, r.version, urlstate.encode_answers(r, st.session_state[ANSWERS]))
+def rubric_key(r: Rubric) -> tuple[str, str]:
+    """The rubric by its content, not its name: an edited rubric never reuses old figures."""
+    return r.id, r.cached("content-key", lambda: hashlib.sha256(
+        r.model_dump_json().encode()).hexdigest())
+
+
+def answers_key(r: Rubric, answers: Mapping[str, object] | None = None) -> tuple:
+    """The cache key of what a placement on this rubric draws: injective on placements' inputs
+    (see `scoring.answer_key`), never the compact URL form, which is not."""
+    return (rubric_key(r), answer_key(r, st.session_state[ANSWERS] if answers is None
+                                      else answers))
 
 
 def map_legend(r: Rubric, visit: bool, placement: bool = True) -> str:

@@ -15,6 +15,7 @@ from collector_guide.ui.common import (
     map_fig,
     map_key,
     map_legend,
+    rubric_key,
     sample_points,
 )
 from collector_guide.ui.state import Library
@@ -30,7 +31,7 @@ def start(lib: Library, r: Rubric) -> None:
               on_click=state.start_fresh, args=(r.id,), icon=":material/visibility:")
     samples = sample_points(lib, r)
     # Drawing the map here also loads plotly's front-end code while the visitor reads.
-    fig = map_fig(r, None, tuple(samples), (), (r.id, r.version, "start"), "", 380)
+    fig = map_fig(r, None, tuple(samples), (), (rubric_key(r), None), "", 380)
     st.plotly_chart(fig, key="start_map", config=PLOTLY_CONFIG, width="stretch")
     st.caption(map_legend(r, False, placement=False))
     map_key(r, explained=True)

@@ -20,13 +20,15 @@ from collector_guide.assess.charts import (
     TEXT,
     visit_mark,
 )
+from collector_guide.assess.escape import plotly as _t
+from collector_guide.assess.escape import plotly_template as _tt
 from collector_guide.assess.reading import fmt_value
 from collector_guide.assess.scoring import Placement, assess
 from collector_guide.keep import urlstate
 from collector_guide.keep.visit import visit_csv
 from collector_guide.rubric import Rubric
 from collector_guide.ui import state
-from collector_guide.ui.common import PLOTLY_CONFIG, literal
+from collector_guide.ui.common import PLOTLY_CONFIG, literal, rubric_key
 from collector_guide.ui.state import ANSWERS, VISIT, WORK, Library
 
 CLEARED = "cg_visit_cleared"  # the visit just cleared, for Undo
@@ -95,17 +97,17 @@ def _ranges_figure(_r: Rubric, rows: tuple, key: tuple) -> go.Figure:
                 textposition="middle center", textfont=dict(size=SIZE, color=INK),
                 marker=dict(size=24, color=colour, symbol="diamond" if not current else "circle",
                             line=dict(width=1, color=INK)),
-                hovertemplate=f"{mark}: {axis.label} %{{x:+.2f}}<extra></extra>"))
+                hovertemplate=f"{_tt(mark)}: {_tt(axis.label)} %{{x:+.2f}}<extra></extra>"))
         domain = [0, 0.47] if k == 0 else [0.53, 1]
         annotations.append(dict(x=sum(domain) / 2, y=1, xref="paper", yref="paper",
                                 xanchor="center", yanchor="bottom", showarrow=False,
-                                text=f"<b>{axis.label}</b>",
+                                text=f"<b>{_t(axis.label)}</b>",
                                 font=dict(size=SIZE, color=TEXT)))
         annotations += [
             dict(x=domain[0], y=0, xref="paper", yref="paper", yanchor="top", xanchor="left",
-                 showarrow=False, text=f"← {axis.low}", font=dict(size=SIZE, color=TEXT)),
+                 showarrow=False, text=_t(f"← {axis.low}"), font=dict(size=SIZE, color=TEXT)),
             dict(x=domain[1], y=0, xref="paper", yref="paper", yanchor="top", xanchor="right",
-                 showarrow=False, text=f"{axis.high} →", font=dict(size=SIZE, color=TEXT),
+                 showarrow=False, text=_t(f"{axis.high} →"), font=dict(size=SIZE, color=TEXT),
                  yshift=-20),
         ]
     common = dict(range=[-1.1, 1.1], showgrid=False, zeroline=True, zerolinecolor=GRID,
@@ -130,7 +132,7 @@ def _compare(lib: Library, r: Rubric, rows) -> None:
     data = tuple((visit_mark(i), e == here,
                   tuple((p.axes[a.id].low, p.axes[a.id].value, p.axes[a.id].high)
                         for a in r.axes)) for i, e, p in same)
-    st.plotly_chart(_ranges_figure(r, data, (r.id, r.version, data)), key="visit_chart",
+    st.plotly_chart(_ranges_figure(r, data, (rubric_key(r), data)), key="visit_chart",
                     config=PLOTLY_CONFIG, width="stretch")
     archetypes = {a.id: a.name for a in r.archetypes}
     head = [labels.visit_work, *(a.label for a in r.axes), labels.visit_nearest]
