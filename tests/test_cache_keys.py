@@ -85,7 +85,9 @@ def test_one_visitor_is_never_drawn_anothers_point(minimal, monkeypatch, tmp_pat
 
     monkeypatch.setenv("COLLECTOR_GUIDE_RUBRICS", str(FIXTURES / "good"))
     monkeypatch.setenv("COLLECTOR_GUIDE_SAMPLES", str(tmp_path))
-    result = len(minimal.sections) + 2
+    from collector_guide.ui.state import result_step
+
+    result = result_step(minimal)
 
     def point(answers):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

@@ -47,17 +47,17 @@ def e(where: str, message: str) -> str:
 FILES = [
     # --- nesting: a located error, never a RecursionError ---------------------------------
     WorkFile("deep-list", HEAD + b"source = " + b"[" * 5000 + b"]" * 5000 + b"\n",
-             [e("5:26", TOO_DEEP)], kind="unknown", app=True),
+             [e("5:26", TOO_DEEP)], app=True),
     WorkFile("deep-inline-table", HEAD + b"source = " + b"{a=" * 3000 + b"1" + b"}" * 3000,
-             [e("5:58", TOO_DEEP)], kind="unknown", app=True),
+             [e("5:58", TOO_DEEP)], app=True),
     WorkFile("deep-mixed", HEAD + b"source = " + b"[{a=" * 2000 + b"1" + b"}]" * 2000,
-             [e("5:42", TOO_DEEP)], kind="unknown"),
+             [e("5:42", TOO_DEEP)]),
     WorkFile("deep-over-lines", HEAD + b"source = " + b"[\n" * 40 + b"]\n" * 40,
-             [e("21:1", TOO_DEEP)], kind="unknown"),
+             [e("21:1", TOO_DEEP)]),
     WorkFile("deep-in-the-work-table", b"[work]\ntitle = " + b"[" * 300 + b"]" * 300 + b"\n"
-             + HEAD, [e("2:25", TOO_DEEP)], kind="unknown"),
+             + HEAD, [e("2:25", TOO_DEEP)]),
     WorkFile("deep-but-unclosed", HEAD + b"source = " + b"[" * 5000,
-             [e("5:26", TOO_DEEP)], kind="unknown"),
+             [e("5:26", TOO_DEEP)]),
     WorkFile("brackets-in-a-string", b'[work]\ntitle = "' + b"[" * 300 + b'"\n' + HEAD
              + b'source = "photo"\n', []),
     WorkFile("brackets-in-a-comment", b"# " + b"[" * 300 + b"\n" + HEAD + b'source = "photo"\n',
@@ -115,9 +115,9 @@ FILES = [
              + HEAD + b'source = "photo"\n', []),
     # --- characters: every control character escaped in messages --------------------------
     WorkFile("raw-delete-character", HEAD + b'source = "photo\x7f"\n',
-             [e("5:16", "TOML syntax: illegal character '\\x7f'")], kind="unknown"),
+             [e("5:16", "TOML syntax: illegal character '\\x7f'")]),
     WorkFile("raw-nul", HEAD + b'source = "ph\x00oto"\n',
-             [e("5:13", "TOML syntax: illegal character '\\x00'")], kind="unknown"),
+             [e("5:13", "TOML syntax: illegal character '\\x00'")]),
     WorkFile("escape-sequence-in-a-key", b'[work]\n"ti\\u001b[31mtle" = "x"\n' + HEAD,
              [e("2:1", "work.ti\\x1b[31mtle: unknown key 'ti\\x1b[31mtle'; allowed here: title, "
                 "artist, year, medium, series, edition, wall_label, notes, image. Did you mean "
@@ -125,8 +125,7 @@ FILES = [
     WorkFile("escape-sequence-in-a-title", b'[work]\ntitle = "\\u001b[2Jgone"\n' + HEAD, []),
     WorkFile("lone-surrogate-escape", b'[work]\ntitle = "\\ud800"\n' + HEAD,
              [e("2:16", "TOML syntax: this \\u escape names no character (half of a "
-                "surrogate pair): write the character itself, or its \\U escape")],
-             kind="unknown"),
+                "surrogate pair): write the character itself, or its \\U escape")]),
     WorkFile("byte-order-mark", b"\xef\xbb\xbf" + HEAD + b'source = "photo"\n', []),
     WorkFile("crlf-line-ends", HEAD.replace(b"\n", b"\r\n") + b'source = "photo"\r\n', []),
     # --- the rubric: answers that cannot be checked are never passed -----------------------
@@ -176,6 +175,8 @@ def test_hostile_work_file_on_the_command_line(wf, tmp_path, monkeypatch):
 def test_hostile_work_files_uploaded_in_the_app(monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
+    from collector_guide.ui.state import result_step
+
     monkeypatch.setenv("COLLECTOR_GUIDE_RUBRICS", str(FIXTURES / "good"))
     monkeypatch.setenv("COLLECTOR_GUIDE_SAMPLES", str(tmp_path))
     for wf in (wf for wf in FILES if wf.app):
@@ -183,9 +184,12 @@ def test_hostile_work_files_uploaded_in_the_app(monkeypatch, tmp_path):
         at.file_uploader(key="work_upload").upload("w.toml", wf.raw, "application/toml")
         at = at.run()
         assert not at.exception, (wf.id, [x.value for x in at.exception])
-        shown = [x.value.replace("\\", "").replace("\u2060", "") for x in at.error]
-        assert shown == [p.replace("\\", "") for p in wf.problems], wf.id
-        assert at.session_state["cg_step"] == (0 if wf.problems else len(RUBRIC.sections) + 2)
+        if wf.problems:  # said in the visitor's words, the located problems one tap away
+            words = RUBRIC.labels.upload_damaged.format(name="w.toml")
+            assert [x.value.replace("\\", "").replace("\u2060", "") for x in at.error] == [
+                words], wf.id
+            assert [c.value for c in at.code] == ["\n".join(wf.problems)], wf.id
+        assert at.session_state["cg_step"] == (0 if wf.problems else result_step(RUBRIC))
 
 
 # --- check finds a work's rubric by its id -------------------------------------------------

@@ -235,12 +235,16 @@ def read_file(path: str | FsPath) -> bytes:
 
 def kind_of(raw: bytes) -> str:
     """Whether TOML bytes are a rubric or a work file, from the tables the parsed document has
-    at its top ("unknown" when it has neither, or cannot be read). Only the structure counts:
-    a line `[rubric]` inside a multi-line string is text."""
+    at its top ("unknown" when it has neither). Only the structure counts: a line `[rubric]`
+    inside a multi-line string is text. A file that cannot be parsed is judged by its table
+    headers, work first, so that a damaged work file is still called one."""
     try:
         data = _loads(_text(raw, ""), "")
     except LoadError:
-        return "unknown"
+        head = raw[:MAX_FILE_BYTES].decode("utf-8", "replace")
+        if re.search(r"^\s*\[(assessment|answers|work)\]", head, re.M):
+            return "work"
+        return "rubric" if re.search(r"^\s*\[rubric\]", head, re.M) else "unknown"
     if "rubric" in data:
         return "rubric"
     if any(key in data for key in ("assessment", "answers", "work")):
