@@ -106,3 +106,21 @@ def test_one_visitor_is_never_drawn_anothers_point(minimal, monkeypatch, tmp_pat
         p = assess(minimal, answers)
         assert point(answers) == pytest.approx((p.axes["agency"].value,
                                                 p.axes["durability"].value))
+
+
+def test_the_walk_through_cache_never_confuses_rubrics_or_chokes_on_answers(minimal):
+    from collector_guide.ui import screens
+
+    def uncached(r, answers):
+        shown = screens.shown_questions(r, answers)
+        return [1] + [screens.FIRST + i for i, s in enumerate(screens.screens(r))
+                      if any(q in shown for q in s.questions)] + [screens.result_step(r)]
+
+    odd = {"source": "model", "methods": [["paint"], {"x": 1}]}  # unhashable: not cached
+    assert screens.visible_steps(minimal, odd) == uncached(minimal, odd)
+    data = minimal.model_dump(by_alias=True)  # the same id and version, other questions
+    data["questions"][1]["show_if"] = None
+    edited = type(minimal).model_validate(data)
+    for r in (minimal, edited, minimal):
+        for answers in ({}, {"source": "photo"}, {"source": "model"}):
+            assert screens.visible_steps(r, answers) == uncached(r, answers)

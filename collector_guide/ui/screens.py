@@ -80,21 +80,35 @@ def step_of_question(rubric: Rubric, question_id: str) -> int:
     return FIRST + next(i for i, s in enumerate(screens(rubric)) if question_id in s.questions)
 
 
-_WALKS: dict[tuple, list[int]] = {}  # a run asks several times; answers → steps, bounded
+def _input_key(answers) -> tuple | None:
+    """The answers exactly as given, hashable (a list and a tuple read alike, as scoring reads
+    them); None when they cannot be (such answers are worked out, not cached)."""
+    try:
+        key = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
+                           for k, v in answers.items()))
+        hash(key)
+        return key
+    except TypeError:
+        return None
 
 
 def visible_steps(rubric: Rubric, answers) -> list[int]:
     """The steps a visitor walks through now: the work, each screen with a question that
     applies, the result (the start screen is not counted)."""
-    key = (rubric.id, rubric.version, id(rubric), tuple(sorted(
-        (k, tuple(v) if isinstance(v, list) else v) for k, v in answers.items())))
-    if key not in _WALKS:
-        if len(_WALKS) > 1024:
-            _WALKS.clear()
+    # A run asks several times: answers → steps, kept on the rubric object itself, so that an
+    # edited rubric (same id and version) never reuses another's walks; bounded.
+    walks: dict[tuple, list[int]] = rubric.cached("visible-steps", dict)
+    key = _input_key(answers)
+    if key is None or key not in walks:
+        if len(walks) > 1024:
+            walks.clear()
         shown = shown_questions(rubric, answers)
-        _WALKS[key] = [1] + [FIRST + i for i, s in enumerate(screens(rubric))
-                             if any(q in shown for q in s.questions)] + [result_step(rubric)]
-    return list(_WALKS[key])
+        steps = [1] + [FIRST + i for i, s in enumerate(screens(rubric))
+                       if any(q in shown for q in s.questions)] + [result_step(rubric)]
+        if key is None:
+            return steps
+        walks[key] = steps
+    return list(walks[key])
 
 
 def next_step(rubric: Rubric, answers, step: int) -> int:
