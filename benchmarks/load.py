@@ -303,6 +303,49 @@ def _self_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+# --- the bytes of a first visit ---------------------------------------------------------------
+
+
+def first_visit_bytes() -> list[tuple[str, int, int]] | str:
+    """Bytes on the wire (bodies as sent, plus headers) for a first visit in Chromium, until
+    the start screen's map is drawn: `collector-guide serve` against `streamlit run app.py`."""
+    from browser_support import (
+        PHONE,
+        launch_chromium,
+        missing_browser,
+        open_app,
+        streamlit_server,
+    )
+
+    missing = missing_browser()
+    if missing:
+        return f"skipped: {missing} not found"
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            for name, server in (("streamlit run app.py", streamlit_server()),
+                                 ("collector-guide serve", served("--no-access-log"))):
+                with server as running:
+                    context = browser.new_context(**PHONE)
+                    page = context.new_page()
+                    done = []
+                    page.on("requestfinished", lambda req, done=done: done.append(req))
+                    open_app(page, running.url + "/")
+                    page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
+                    page.wait_for_load_state("networkidle")
+                    sizes = [req.sizes() for req in done]
+                    body = sum(max(0, x["responseBodySize"]) for x in sizes)
+                    headers = sum(max(0, x["responseHeadersSize"]) for x in sizes)
+                    rows.append((name, len(done), body + headers))
+                    context.close()
+        finally:
+            browser.close()
+    return rows
+
+
 # --- the report ----------------------------------------------------------------------------
 
 
@@ -355,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a tenth of the visitors over a third of the ramp: to check it runs")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--no-bytes", action="store_true",
+                        help="skip measuring a first visit's bytes in Chromium")
     args = parser.parse_args(argv)
     r = load_rubric(RUBRIC)
     scenarios = list(SCENARIOS) if args.scenario == "all" else [args.scenario]
@@ -383,6 +428,16 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for line in ratios(results):
         print(line)
+    if not args.no_bytes:
+        measured = first_visit_bytes()
+        print("\nA first visit in Chromium (phone), until the start screen's map is drawn:")
+        if isinstance(measured, str):
+            print(f"  {measured}")
+        else:
+            plain = measured[0][2]
+            for name, count, total in measured:
+                print(f"  {name:<24} {count:3d} requests  {total / 1e6:6.2f} MB  "
+                      f"({total / plain:.0%} of streamlit run)")
     print("\nServer CPU from /proc (server processes only; nginx and Redis not counted). "
           "A first screen's CPU: 20 arrivals one at a time before the crowd. CPU per "
           "interaction: the crowd's server CPU less its first screens, per interaction.")

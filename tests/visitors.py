@@ -277,6 +277,7 @@ class Visitor:
         self.page = Page()
         self.desired: dict[str, object] = {}  # question id → option id(s)
         self.uploaded = False
+        self.seen_photo = None  # the photo as the server showed it after a reload
 
     # -- the protocol, as the browser uses it --------------------------------------------------
 
@@ -494,5 +495,9 @@ class Visitor:
                 status, body = await self.conn.aget("/" + images[0].lstrip("/"))
                 if status != 200 or not body.startswith(b"\xff\xd8"):
                     self.tally.errors.append(f"after a reload, the photo did not load ({status})")
+                else:
+                    from PIL import Image
+
+                    self.seen_photo = Image.open(io.BytesIO(body)).convert("RGB")
         self.tally.checked = True
         await self.conn.close()
