@@ -51,6 +51,7 @@ from visitors import Plan, Visitor, run_async  # noqa: E402
 
 from collector_guide.authoring.check import load_rubric  # noqa: E402
 from collector_guide.rubric import Rubric  # noqa: E402
+from collector_guide.ui.screens import screens  # noqa: E402
 
 RUBRIC = ROOT / "rubrics" / "assisted-vs-generated.toml"
 SCENARIOS = {"one": (1, 150, 30.0), "replicas": (2, 600, 60.0)}
@@ -92,10 +93,10 @@ def bare_script(r: Rubric) -> str:
               f"    st.file_uploader({lab.photo!r}, key='photo_upload')",
               f"    st.toggle({lab.use_camera!r}, key='use_camera')",
               f"    st.text_area({lab.notes!r}, key='work:notes')", *nav(1)]
-    for i, section in enumerate(r.sections):
+    for i, screen in enumerate(screens(r)):
         step = i + 2
         lines.append(f"elif step == {step}:")
-        for q in r.questions_in(section.id):
+        for q in (r.question(qid) for qid in screen.questions):
             options = [o.label for o in q.options] + [lab.not_sure]
             key = f"q:{r.id}:{q.id}"
             if q.kind == "multiple":
@@ -105,9 +106,8 @@ def bare_script(r: Rubric) -> str:
                 lines.append(f"    st.radio({q.prompt!r}, {options!r}, index=None, key={key!r})")
         lines += nav(step)
     lines += ["else:"]
-    for name in ("download_markdown", "download_work", "download_json"):
-        lines.append(f"    st.download_button({getattr(lab, name)!r}, 'x', key='{name}', "
-                     "on_click='ignore')")
+    for key in ("dl_md", "dl_toml", "dl_json", "dl_pdf", "dl_txt"):  # the reading's downloads
+        lines.append(f"    st.download_button({key!r}, 'x', key={key!r}, on_click='ignore')")
     for name in ("add_to_visit", "forget_reading", "edit_answers", "start_over"):
         lines.append(f"    st.button({getattr(lab, name)!r}, key='{name}')")
     lines.append("st.query_params['s'] = str(ss.step)")

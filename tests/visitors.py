@@ -36,6 +36,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from collector_guide.assess.scoring import shown_questions
 from collector_guide.rubric import NOT_SURE, Rubric
+from collector_guide.ui.screens import result_step, screen_at  # which questions share a screen
 
 DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
 WIDGETS = ("radio", "button_group", "button", "text_input", "text_area", "file_uploader",
@@ -370,7 +371,7 @@ class Visitor:
     async def walk(self) -> Tally:
         try:
             await self.arrive()
-            result = len(self.rubric.sections) + 2
+            result = result_step(self.rubric)
             for _ in range(4 * len(self.rubric.questions) + 40):  # bounded, whatever happens
                 step = self.step()
                 if step >= result:
@@ -432,10 +433,11 @@ class Visitor:
 
     async def _section_step(self, step: int) -> None:
         r = self.rubric
-        section = r.sections[step - 2]
+        screen = screen_at(r, step)
+        on_screen = screen.questions if screen else [q.id for q in r.questions]
         widgets = self.page.widgets()
         shown = shown_questions(r, self.desired)
-        for q in r.questions_in(section.id):
+        for q in (r.question(qid) for qid in on_screen):
             key = f"q:{r.id}:{q.id}"
             if q.id not in shown or key not in widgets:
                 continue
