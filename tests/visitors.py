@@ -467,7 +467,10 @@ class Visitor:
         if q.kind == "multiple":
             if self.rng.random() < 0.1:
                 return [NOT_SURE]
-            return self.rng.sample(ids, self.rng.randint(1, min(3, len(ids))))
+            picked = self.rng.sample(ids, self.rng.randint(1, min(3, len(ids))))
+            # An exclusive option ("none of these") stands alone, as the guide keeps it.
+            alone = [o.id for o in q.options if getattr(o, "exclusive", False) and o.id in picked]
+            return alone[:1] if alone else picked
         return self.rng.choice([*ids, NOT_SURE])
 
     # -- the check after a reload ----------------------------------------------------------
