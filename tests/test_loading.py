@@ -24,7 +24,7 @@ PINNED = [
     ("band_gap.toml", "band_gap.toml:152:1: error: bands[#5].from: gap on 'durability' between -0.33 and -0.2: no band covers it"),
     ("band_overlap.toml", "band_overlap.toml:140:1: error: bands[#3].from: overlaps the band 'between the two' on 'agency', which runs to 0.33"),
     ("band_short.toml", "band_short.toml:159:1: error: bands[#6].to: the bands of 'durability' must end at 1; the last ends at 0.9"),
-    ("comments_only.toml", 'comments_only.toml:1:1: error: neither a rubric (it has no [rubric] table) nor a work file (it has no [assessment] table)'),
+    ("comments_only.toml", 'comments_only.toml:1:1: error: neither a rubric (it has no [rubric] table), a work file (it has no [assessment] table) nor a gallery config (it has no [gallery] table)'),
     ("dangling_caution.toml", "dangling_caution.toml:190:5: error: cautions[id=unsituated].when[#2].question: no question has the id 'seriess'. Did you mean 'series'?"),
     ("dangling_section.toml", 'dangling_section.toml:27:1: error: sections[id=context]: no question belongs to this section'),
     ("dangling_show_if_option.toml", "dangling_show_if_option.toml:60:44: error: questions[id=model_kind].show_if.any_of[#1]: 'modle' is not an answer to question 'source'; its answers are: photo, model, not_sure. Did you mean 'model'?"),

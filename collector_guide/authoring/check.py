@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from collector_guide.authoring.reachability import reachability
+from collector_guide.gallery.setup import check_gallery_bytes
 from collector_guide.keep.workfile import check_work_bytes
 from collector_guide.rubric.loading import (
     Checked,
@@ -85,11 +86,14 @@ def load_rubrics(folder: str | FsPath) -> Catalog:
 
 def check_paths(paths: Sequence[str | FsPath],
                 rubrics_dir: str | FsPath | None = None) -> list[Checked]:
-    """Check rubric and work files (folders are searched for *.toml), reporting everything.
+    """Check rubric, work and gallery files (folders are searched for *.toml), reporting
+    everything.
 
     Rubrics are checked first, so that work files can be checked against them; a work whose
     rubric is not among the files is checked against the rubric with its id in `rubrics_dir`
-    (the deployment's rubrics/), and is an error when there is none.
+    (the deployment's rubrics/), and is an error when there is none. Gallery configs are
+    checked after the rubrics, with their catalogues (each catalogue work is reported once,
+    with the checks only a catalogue has); then the remaining work files.
     """
     files: list[FsPath] = []
     missing: list[Checked] = []
@@ -115,7 +119,18 @@ def check_paths(paths: Sequence[str | FsPath],
                 rubrics.setdefault(checked.model.id, checked.model)
             results.append(checked)
     folder = _RubricFolder(rubrics_dir)
+    covered: set[FsPath] = set()
     for f, raw in raws.items():
+        if isinstance(raw, bytes) and kind_of(raw) == "gallery":
+            checked, works = check_gallery_bytes(raw, str(f), rubrics)
+            results.append(checked)
+            for work in works:
+                if FsPath(work.file).resolve() not in covered:
+                    covered.add(FsPath(work.file).resolve())
+                    results.append(work)
+    for f, raw in raws.items():
+        if FsPath(f).resolve() in covered:
+            continue
         if isinstance(raw, Checked):
             results.append(raw)
         elif kind_of(raw) == "work":
@@ -129,8 +144,9 @@ def check_paths(paths: Sequence[str | FsPath],
                 parse_toml(raw, str(f))
                 problem = Problem(
                     str(f),
-                    "neither a rubric (it has no [rubric] table) nor a work file "
-                    "(it has no [assessment] table)",
+                    "neither a rubric (it has no [rubric] table), a work file "
+                    "(it has no [assessment] table) nor a gallery config (it has no "
+                    "[gallery] table)",
                     1, 1,
                 )
                 results.append(Checked(str(f), "unknown", None, [problem]))

@@ -1,5 +1,5 @@
 """The `collector-guide` command: check files, read a work, print the schema, inspect images,
-serve the app.
+serve the app, make QR codes for wall labels.
 
 A thin shell over the library: parse arguments, call the API, turn a `LoadError` into located
 `file:line:col: error: …` lines and exit code 1. `main(argv)` is testable without a subprocess.
@@ -16,6 +16,7 @@ from typing import TextIO
 from collector_guide.assess.reading import compose, to_json, to_markdown, to_text
 from collector_guide.assess.scoring import assess
 from collector_guide.authoring.check import check_paths, load_rubric, load_work_and_rubric
+from collector_guide.cli import qr
 from collector_guide.keep.workfile import load_work
 from collector_guide.rubric import Labels, LoadError, Rubric
 
@@ -30,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser(
         "check",
-        help="check rubric and work files for mistakes",
-        description="Check rubric files, work files or folders of them. Every problem in every "
+        help="check rubric, work and gallery files for mistakes",
+        description="Check rubric files, work files, gallery configs or folders of them. "
+        "Every problem in every "
         "file is reported as FILE:LINE:COL: error: …; the exit code is 1 if any error is found.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder of *.toml")
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Print, as a Markdown table, every word of the app's interface that a "
         "rubric's [labels] table can override, with its English default.",
     )
+    qr.add_parser(sub)
     sub.add_parser(
         "inspect",
         help="read provenance evidence from image files",
@@ -103,6 +106,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
     if args.command == "read":
         return _read(args.work, args.rubric, rubrics_folder(args.rubrics), args.format, out,
                      err)
+    if args.command == "qr":
+        return qr.run(args, out, err)
     if args.command == "labels":
         out.write(labels_table())
         return 0

@@ -76,9 +76,19 @@ def _answer_problems(w: Work, rubrics: dict[str, Rubric], searched: str = "") ->
             "kept, the others are dropped (each is listed below); check the reading",
             "warning",
         ))
+    found += answer_problems(r, w.answers, ("answers",))
+    if w.gallery_reading is not None:
+        found += _gallery_reading_problems(r, w)
+    return found
+
+
+def answer_problems(r: Rubric, answers: Mapping[str, object], where: tuple) -> list[Found]:
+    """Each answer checked against its question: known question, known options, right shape,
+    and (once they all fit) whether the question is asked at all with these answers."""
+    found: list[Found] = []
     questions = [q.id for q in r.questions]
-    for qid, answer in w.answers.items():
-        loc = ("answers", qid)
+    for qid, answer in answers.items():
+        loc = (*where, qid)
         q = r.question(qid)
         if q is None:
             found.append((
@@ -109,30 +119,50 @@ def _answer_problems(w: Work, rubrics: dict[str, Rubric], searched: str = "") ->
                           'open, or write "not_sure"', "error"))
             continue
         for i, value in enumerate(values):
-            where = (*loc, i) if isinstance(answer, list) else loc
+            at = (*loc, i) if isinstance(answer, list) else loc
             if not isinstance(value, str) or value not in options:
                 found.append((
-                    where,
+                    at,
                     f"{describe(value)} is not an answer to '{qid}'; its answers are: "
                     f"{listing(options)}." + did_you_mean(str(value), options),
                     "error",
                 ))
             elif value in values[:i]:
-                found.append((where, f"'{value}' is chosen twice; write each answer once",
+                found.append((at, f"'{value}' is chosen twice; write each answer once",
                               "error"))
             elif value == NOT_SURE and len(values) > 1:
-                found.append((where, '"not_sure" cannot be combined with other answers: write '
+                found.append((at, '"not_sure" cannot be combined with other answers: write '
                               'either "not_sure" or the answers you are sure of', "error"))
     if not any(sev == "error" for *_, sev in found):
-        shown = set(assess(r, w.answers).shown)
-        for qid in w.answers:
+        shown = set(assess(r, answers).shown)
+        for qid in answers:
             if qid not in shown:
                 found.append((
-                    ("answers", qid),
+                    (*where, qid),
                     "this question is not asked with these answers (its show_if is not met); "
                     "its answer is ignored",
                     "warning",
                 ))
+    return found
+
+
+def _gallery_reading_problems(r: Rubric, w: Work) -> list[Found]:
+    reading = w.gallery_reading
+    found = answer_problems(r, reading.answers, ("gallery_reading", "answers"))
+    questions = [q.id for q in r.questions]
+    for qid in reading.notes:
+        loc = ("gallery_reading", "notes", qid)
+        if r.question(qid) is None:
+            found.append((loc, f"the rubric '{r.id}' has no question '{qid}'."
+                          + did_you_mean(qid, questions), "error"))
+        elif qid not in reading.answers:
+            found.append((loc, f"there is a note on '{qid}' but no answer to it in "
+                          "[gallery_reading.answers]; visitors see a note beside the gallery's "
+                          "answer, so add the answer (\"not_sure\" is one)", "warning"))
+    if not reading.answers:
+        found.append((("gallery_reading",), "the gallery's reading has no answers yet, so "
+                      "visitors have nothing to compare with; add [gallery_reading.answers]",
+                      "warning"))
     return found
 
 

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from collector_guide.rubric.fields import Strict, Text
 
 
@@ -202,6 +204,60 @@ class Labels(Strict):
         "What you add stays on this page, but a reload may lose the photo."
     )
 
+    # A gallery's catalogue, wall-label links, its own reading to compare with, the card.
+    catalogue_heading: Text = Field(
+        "Works on view", description="the start screen's list of the gallery's works")
+    catalogue_open: Text = Field(
+        "Read this work", description="the button that opens a catalogue work")
+    catalogue_unknown: Text = Field(
+        "The link names a work this guide does not know (“{work}”). The works on view are "
+        "listed below.", description="a notice when ?work= names no catalogue work")
+    catalogue_opened: Text = Field(
+        "The wall label's details are filled in. The answers are yours to give.",
+        description="a caption on the work screen of a work opened from the catalogue")
+    compare_button: Text = Field(
+        "Compare with the gallery's reading",
+        description="on the reading screen, after the visitor's own reading")
+    compare_invite: Text = Field(
+        "The gallery has read this work too. Now that you have your own reading, you can set "
+        "the two side by side.", description="above the compare button")
+    compare_heading: Text = Field("Your reading and the gallery's")
+    compare_intro: Text = Field(
+        "Neither reading is the right one: the work sits on a spectrum, and where two careful "
+        "readings differ is where it is worth looking again, and asking.")
+    compare_you: Text = Field("Your reading", description="the visitor's point on the map")
+    compare_gallery: Text = Field("The gallery's reading", description="the gallery's point")
+    compare_legend: Text = Field(
+        "● Your reading · ■ The gallery's reading · dotted and dashed boxes: where each could "
+        "still move", description="under the comparison map")
+    compare_axis_close: Text = Field(
+        "On {axis}, the two readings sit close together (yours at {you}, the gallery's at "
+        "{gallery}).")
+    compare_axis_apart: Text = Field(
+        "On {axis}, the gallery's reading sits further toward {pole} (the gallery's at "
+        "{gallery}, yours at {you}).")
+    compare_overlap: Text = Field(
+        "The two boxes overlap: as the open questions are settled, either reading could still "
+        "arrive where the other is.")
+    compare_same: Text = Field(
+        "You and the gallery answered {same} of {asked} questions alike.")
+    compare_all_same: Text = Field("You and the gallery answered every question alike.")
+    compare_differences: Text = Field("Where the two readings differ")
+    compare_you_answered: Text = Field("You")
+    compare_gallery_answered: Text = Field("The gallery")
+    compare_note: Text = Field("The gallery's note")
+    compare_not_asked: Text = Field(
+        "Not asked", description="a question the other reading's answers did not lead to")
+    compare_shared_notes: Text = Field("The gallery's notes where you agree")
+    compare_hide: Text = Field("Hide the gallery's reading")
+    ask_the_gallery: Text = Field(
+        "Ask the gallery", description="the heading of the gallery's contact line")
+    download_card: Text = Field(
+        "Viewing card (PNG)", description="the download of the card to keep or share")
+    qr_caption: Text = Field(
+        "Scan to read this work with the guide",
+        description="under each QR code on wall labels and on the viewing card")
+
 
 # The placeholders each label may use; anything else in braces is an error.
 LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
@@ -226,5 +282,9 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "map_words_badges": ("names",),
     "map_words_samples": ("count",),
     "map_words_visit": ("count",),
+    "catalogue_unknown": ("work",),
+    "compare_axis_close": ("axis", "you", "gallery"),
+    "compare_axis_apart": ("axis", "pole", "you", "gallery"),
+    "compare_same": ("same", "asked"),
 }
 

@@ -7,6 +7,7 @@ the loaders that run them, are in `collector_guide.authoring.check`.
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from pathlib import Path as FsPath
 from pydantic import BaseModel, ValidationError
 
 from collector_guide.rubric import checks
+from collector_guide.rubric.gallery import Gallery
 from collector_guide.rubric.locate import key_positions
 from collector_guide.rubric.models import Rubric
 from collector_guide.rubric.problems import LoadError, Locator, Problem
@@ -187,8 +189,8 @@ class Checked:
     """The outcome of checking one file: the model if it is usable, and every problem."""
 
     file: str
-    kind: str  # "rubric", "work" or "unknown"
-    model: Rubric | Work | None
+    kind: str  # "rubric", "work", "gallery" or "unknown"
+    model: Rubric | Work | Gallery | None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -213,6 +215,49 @@ def check_rubric_structure(raw: bytes, file: str) -> tuple[Checked, Locator | No
     return Checked(file, "rubric", rubric if usable else None, problems), doc.locator
 
 
+def validate_leniently(model: type[BaseModel], doc: Document) -> tuple[BaseModel, list[Problem]]:
+    """The model with every key that fails left at its default, and a problem for each.
+
+    For files whose mistakes must never stop the app (the gallery config): a typo in one key
+    costs that key, not the gallery's name, works and colours.
+    """
+    data = copy.deepcopy(doc.data)
+    problems: list[Problem] = []
+    for _ in range(100):
+        try:
+            return model.model_validate(data), sorted_problems(problems)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+            problems += [doc.locator.problem(*translate(model, err)) for err in errors]
+            if not all(_drop(data, tuple(err["loc"])) for err in errors):
+                break
+    return model(), sorted_problems(problems)
+
+
+def _drop(data: dict, loc: tuple) -> bool:
+    """Remove the key an error is about (a whole list, for an error in one of its items)."""
+    keys = [k for k in loc if isinstance(k, str)]
+    keys = keys[: next((i for i, k in enumerate(loc) if isinstance(k, int)), len(loc))]
+    node = data
+    for k in keys[:-1]:
+        node = node.get(k) if isinstance(node, dict) else None
+    if not keys or not isinstance(node, dict) or keys[-1] not in node:
+        return False
+    del node[keys[-1]]
+    return True
+
+
+def check_gallery_structure(raw: bytes, file: str) -> tuple[Checked, Locator | None]:
+    """A gallery config: always a usable model (bad keys left at their defaults) and every
+    problem found; the files it names are checked in `collector_guide.gallery.setup`."""
+    try:
+        doc = parse_toml(raw, file)
+    except LoadError as exc:
+        return Checked(file, "gallery", Gallery(), exc.problems), None
+    gallery, problems = validate_leniently(Gallery, doc)
+    return Checked(file, "gallery", gallery, problems), doc.locator
+
+
 def read_work_model(raw: bytes, file: str) -> tuple[Work, Locator]:
     """Parse and validate a work file's shape; raise `LoadError` with every problem found."""
     doc = parse_toml(raw, file)
@@ -234,19 +279,24 @@ def read_file(path: str | FsPath) -> bytes:
 
 
 def kind_of(raw: bytes) -> str:
-    """Whether TOML bytes are a rubric or a work file, from the tables the parsed document has
-    at its top ("unknown" when it has neither). Only the structure counts: a line `[rubric]`
-    inside a multi-line string is text. A file that cannot be parsed is judged by its table
-    headers, work first, so that a damaged work file is still called one."""
+    """Whether TOML bytes are a rubric, a work file or a gallery config, from the tables the
+    parsed document has at its top ("unknown" when it has none of them). Only the structure
+    counts: a line `[rubric]` inside a multi-line string is text. A file that cannot be parsed
+    is judged by its table headers, work first, so that a damaged work file is still called
+    one."""
     try:
         data = _loads(_text(raw, ""), "")
     except LoadError:
         head = raw[:MAX_FILE_BYTES].decode("utf-8", "replace")
         if re.search(r"^\s*\[(assessment|answers|work)\]", head, re.M):
             return "work"
+        if re.search(r"^\s*\[(gallery|rubrics|show)\]", head, re.M):
+            return "gallery"
         return "rubric" if re.search(r"^\s*\[rubric\]", head, re.M) else "unknown"
     if "rubric" in data:
         return "rubric"
+    if any(key in data for key in ("gallery", "rubrics", "show")):
+        return "gallery"
     if any(key in data for key in ("assessment", "answers", "work")):
         return "work"
     return "unknown"

@@ -37,6 +37,11 @@ _PATTERN_HINTS = {
     ),
     "^[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$": 'a version is written like "1.0" or "2.1-beta"',
     "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$": 'a language is a tag like "en", "de" or "pt-BR"',
+    "^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$": 'a colour is written like "#2E8B74" or "#28B"',
+    r"^https?://[^\s?#]+$": (
+        'an address starts with https:// (or http://) and has no spaces, "?" or "#", '
+        'like "https://guide.example.org/"'
+    ),
 }
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
-from collector_guide.rubric.fields import Id, Strict
+from collector_guide.rubric.fields import Id, Strict, Text
 
 Answer = str | list[str]
 """One option id (single and scale questions) or a list of them (multiple)."""
@@ -61,9 +61,25 @@ class Assessment(Strict):
     rubric_version: Annotated[str, StringConstraints(max_length=32)]
 
 
+Note = Annotated[str, StringConstraints(min_length=1, max_length=1000, strip_whitespace=True)]
+
+
+class GalleryReading(Strict):
+    """The gallery's own reading of a work in its catalogue: shown to a visitor only after
+    they have seen their own, to compare with."""
+
+    summary: Text | None = Field(
+        default=None, description="a few lines on how the gallery reads the work as a whole")
+    answers: dict[str, object] = Field(
+        default={}, description="the gallery's answers, written like [answers]")
+    notes: dict[Id, Note] = Field(
+        default={}, description="a short note per question id: why the gallery answered so")
+
+
 class Work(Strict):
     work: WorkInfo = WorkInfo()
     assessment: Assessment
     answers: dict[str, object] = {}
+    gallery_reading: GalleryReading | None = None
     # Answers are checked against the rubric they were given for
     # (`collector_guide.keep.workfile`), which knows each question's kind; here they are kept.
