@@ -63,7 +63,8 @@ def test_differences_are_ordered_by_how_much_they_move(default_rubric):
     c = compare(default_rubric, answers_for(default_rubric, 0), answers_for(default_rubric, 2))
     magnitudes = [d.magnitude for d in c.differences]
     assert magnitudes == sorted(magnitudes, reverse=True) and c.differences
-    assert len(c.same) + len(c.differences) == c.asked
+    both = [d for d in c.differences if d.visitor and d.gallery]
+    assert len(c.same) + len(both) == c.asked
 
 
 @given(st.integers(0, 5), st.integers(0, 5), st.data())
@@ -109,3 +110,10 @@ def test_axis_sentences_name_the_direction_not_a_judgement(default_rubric):
     sentences = axis_sentences(default_rubric, c)
     assert sentences[-1] == default_rubric.labels.compare_overlap  # both boxes are wide open
     assert summary_sentence(c, default_rubric.labels) == default_rubric.labels.compare_all_same
+
+
+def test_no_shared_answer_means_no_count(minimal):
+    q = minimal.questions[0]
+    c = compare(minimal, {}, {q.id: q.options[0].id})
+    assert c.asked == 0 and [d.left_open for d in c.differences] == [True]
+    assert summary_sentence(c, minimal.labels) == ""

@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import plotly.graph_objects as go
+
+from collector_guide.assess.charts import INK, SIZE, map_figure
 from collector_guide.assess.reading import fmt_value
 from collector_guide.assess.scoring import Placement, assess
 from collector_guide.rubric import Labels, Rubric
 
 CLOSE = 0.1  # on a -1..+1 axis, two points nearer than this read as "close together"
+GREEN = "#009E73"  # the gallery's reading: Okabe–Ito bluish green, 5.3:1 on the background
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,12 @@ class Difference:
     def magnitude(self) -> float:
         return sum(abs(v) for v in self.shifts.values())
 
+    @property
+    def left_open(self) -> bool:
+        """The visitor left it open (Not sure, unanswered or not asked); the gallery did not:
+        something the gallery knows, rather than a different view."""
+        return not self.visitor and bool(self.gallery)
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -42,8 +52,16 @@ class Comparison:
     overlap: bool  # whether the two boxes (or points) share ground on both axes
     differences: tuple[Difference, ...]  # the biggest movers first; ties in rubric order
     same: tuple[str, ...]  # questions both answered alike, in rubric order
-    asked: int  # questions asked in either reading
+    asked: int  # questions both readings answered (alike or not)
     shared_notes: tuple[tuple[str, str], ...]  # (question id, note) on answers both share
+
+    @property
+    def answered_differently(self) -> tuple[Difference, ...]:
+        return tuple(d for d in self.differences if not d.left_open)
+
+    @property
+    def left_open(self) -> tuple[Difference, ...]:
+        return tuple(d for d in self.differences if d.left_open)
 
 
 def _picked(placement: Placement, qid: str) -> tuple[str, ...] | None:
@@ -68,9 +86,9 @@ def compare(rubric: Rubric, visitor_answers: Mapping[str, object],
     asked = 0
     for q in rubric.questions:
         a, b = _picked(you, q.id), _picked(them, q.id)
-        if a is None and b is None:
+        if not a and not b:  # open in both (Not sure, unanswered, or not asked): no difference
             continue
-        asked += 1
+        asked += bool(a and b)
         if a == b:
             same.append(q.id)
             if notes.get(q.id):
@@ -130,6 +148,36 @@ def axis_sentences(rubric: Rubric, comparison: Comparison,
 
 
 def summary_sentence(comparison: Comparison, labels: Labels) -> str:
+    """How much the two readings share, or "" when they share no answered question."""
     if not comparison.differences:
         return labels.compare_all_same
+    if not comparison.asked:
+        return ""
     return labels.compare_same.format(same=len(comparison.same), asked=comparison.asked)
+
+
+def comparison_figure(rubric: Rubric, comparison: Comparison, you: str, gallery: str,
+                      height: int = 400) -> go.Figure:
+    """One map, both readings: the visitor's as on their own map (orange circle, dotted box),
+    the gallery's as a green square with a dashed box. Shape and line tell them apart too."""
+    fig = map_figure(rubric, comparison.visitor, this_work=you, height=height)
+    x_id, y_id = (a.id for a in rubric.axes)
+    gx, gy = comparison.gallery.axes[x_id], comparison.gallery.axes[y_id]
+    shapes = list(fig.layout.shapes)
+    if gx.width > 0 or gy.width > 0:
+        shapes.append(dict(type="rect", x0=gx.low, y0=gy.low, x1=gx.high, y1=gy.high,
+                           line=dict(color=GREEN, width=2, dash="dash"),
+                           fillcolor="rgba(0, 158, 115, 0.12)", layer="below"))
+    above = gy.value > comparison.visitor.axes[y_id].value  # its label away from the other
+    annotations = [*fig.layout.annotations, dict(
+        x=gx.value, y=gy.value, text=f"<b>{gallery}</b>", showarrow=False,
+        yanchor="bottom" if above else "top", yshift=14 if above else -14,
+        font=dict(size=SIZE, color=GREEN), bgcolor="rgba(21, 23, 26, 0.85)")]
+    fig.update_layout(shapes=shapes, annotations=annotations)
+    fig.add_trace(go.Scatter(
+        x=[gx.value], y=[gy.value], mode="markers", name="gallery",
+        marker=dict(size=16, color=GREEN, symbol="square", line=dict(width=2.5, color=INK)),
+        hovertemplate=(f"{gallery}<br>{rubric.axes[0].label}: {fmt_value(gx.value)}<br>"
+                       f"{rubric.axes[1].label}: {fmt_value(gy.value)}<extra></extra>"),
+    ))
+    return fig

@@ -23,6 +23,7 @@ from collector_guide.rubric.work import GalleryReading, Work
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MAX_WORKS = 500
 IMAGE_SIDE = 1600  # the display copy: sharp on a phone, small enough to send at an opening
+THUMB_SIDE = 192  # the start screen's list: a few kB a work
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class CatalogueWork:
     work: Work
     file: str
     image: bytes | None = None  # a display JPEG made from the work's image file
+    thumb: bytes | None = None  # a small one, for the list of works
 
     @property
     def rubric_id(self) -> str:
@@ -77,17 +79,18 @@ def load_catalogue(folder: Path, rubrics: dict[str, Rubric],
             results.append(Checked(str(path), "work", None, exc.problems))
             continue
         checked = check_work_bytes(raw, str(path), rubrics)
-        extra, image = _catalogue_problems(path, raw, checked.model, rubrics, allowed)
+        extra, image, thumb = _catalogue_problems(path, raw, checked.model, rubrics, allowed)
         problems = [*checked.problems, *extra]
         usable = checked.model is not None and not any(p.severity == "error" for p in extra)
         results.append(Checked(str(path), "work", checked.model if usable else None, problems))
         if usable:
-            works[path.stem] = CatalogueWork(path.stem, checked.model, str(path), image)
+            works[path.stem] = CatalogueWork(path.stem, checked.model, str(path), image, thumb)
     return Catalogue(works, results)
 
 
 def _catalogue_problems(path: Path, raw: bytes, work: Work | None, rubrics: dict[str, Rubric],
-                        allowed: tuple[str, ...]) -> tuple[list[Problem], bytes | None]:
+                        allowed: tuple[str, ...]) -> tuple[list[Problem], bytes | None,
+                                                           bytes | None]:
     file = str(path)
     problems: list[Problem] = []
     if not ID.match(path.stem):
@@ -96,15 +99,15 @@ def _catalogue_problems(path: Path, raw: bytes, work: Work | None, rubrics: dict
             "only use lowercase letters, digits, '-' and '_'; rename it to "
             f"'{slug_for(path.stem)}.toml'", 1, 1))
     if work is None:
-        return problems, None
-    found, image = _work_problems(path, work, rubrics, allowed)
+        return problems, None, None
+    found, image, thumb = _work_problems(path, work, rubrics, allowed)
     locator = parse_toml(raw, file).locator  # it parsed once already, so this cannot fail
     problems += [locator.problem(loc, msg, sev) for loc, msg, sev in found]
-    return problems, image
+    return problems, image, thumb
 
 
 def _work_problems(path: Path, work: Work, rubrics: dict[str, Rubric],
-                   allowed: tuple[str, ...]) -> tuple[list[Found], bytes | None]:
+                   allowed: tuple[str, ...]) -> tuple[list[Found], bytes | None, bytes | None]:
     problems: list[Found] = []
     rid = work.assessment.rubric
     if allowed and rid in rubrics and rid not in allowed:
@@ -120,15 +123,16 @@ def _work_problems(path: Path, work: Work, rubrics: dict[str, Rubric],
     if not work.work.title:
         problems.append((("work",), "the work has no title: visitors and QR labels would "
                          "only see its file name", "warning"))
-    image = None
+    image = thumb = None
     if work.work.image:
         try:
             data = read_file(path.parent / work.work.image)
             image = load_image(data, max_side=IMAGE_SIDE).display_jpeg
+            thumb = load_image(image, max_side=THUMB_SIDE).display_jpeg
         except LoadError as exc:
             problems.append((("work", "image"), f"the image '{work.work.image}': "
                              f"{exc.problems[0].message}", "warning"))
         except ImageError as exc:
             problems.append((("work", "image"), f"the image '{work.work.image}' cannot be "
                              f"shown: {exc}", "warning"))
-    return problems, image
+    return problems, image, thumb

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-WORK_PARAM = "work"
+from collector_guide.keep.urlstate import WORK_PARAM
+
+__all__ = ["WORK_PARAM", "work_url"]
 
 
 def work_url(base_url: str, work_id: str) -> str:

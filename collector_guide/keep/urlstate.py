@@ -38,7 +38,10 @@ MAX_PARAM = 4000  # characters; longer values are refused, not parsed
 MAX_VISIT = 30  # works in one visit
 VISIT_TEXT = 120  # characters of a visit's title, artist or year kept in the link
 MAX_STEP_DIGITS = 3
-OPEN_PARAMS = frozenset({"r"})  # what anyone can choose on the start screen: needs no MAC
+WORK_PARAM = "work"  # a gallery's catalogue work: `?work=ID`, printed on its wall label
+# What anyone may choose without a MAC: the rubric on the start screen, and the catalogue work
+# a wall label opens (public, checked against the catalogue, and it must outlive any key).
+OPEN_PARAMS = frozenset({"r", WORK_PARAM})
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _INDEX = re.compile(r"0|[1-9a-z][0-9a-z]*")  # canonical: ASCII, no sign, no leading zero
 _MASK = re.compile(r"m[1-9a-z][0-9a-z]*")  # and never zero: an empty choice is no answer

@@ -231,18 +231,21 @@ class Labels(Strict):
         "● Your reading · ■ The gallery's reading · dotted and dashed boxes: where each could "
         "still move", description="under the comparison map")
     compare_axis_close: Text = Field(
-        "On {axis}, the two readings sit close together (yours at {you}, the gallery's at "
+        "{axis}: the two readings sit close together (yours at {you}, the gallery's at "
         "{gallery}).")
     compare_axis_apart: Text = Field(
-        "On {axis}, the gallery's reading sits further toward {pole} (the gallery's at "
+        "{axis}: the gallery's reading sits further toward {pole} (the gallery's at "
         "{gallery}, yours at {you}).")
     compare_overlap: Text = Field(
         "The two boxes overlap: as the open questions are settled, either reading could still "
         "arrive where the other is.")
     compare_same: Text = Field(
-        "You and the gallery answered {same} of {asked} questions alike.")
+        "Of the {asked} questions you both answered, you answered {same} alike.")
     compare_all_same: Text = Field("You and the gallery answered every question alike.")
     compare_differences: Text = Field("Where the two readings differ")
+    compare_left_open: Text = Field(
+        "Where you left it open, the gallery answered",
+        description="the questions the visitor answered Not sure (or not at all)")
     compare_you_answered: Text = Field("You")
     compare_gallery_answered: Text = Field("The gallery")
     compare_note: Text = Field("The gallery's note")

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from collector_guide.rubric import Problem
-from collector_guide.ui import drafts, history, screens, state
+from collector_guide.ui import brand, drafts, history, screens, state
 from collector_guide.ui.common import literal
 from collector_guide.ui.keep import SHARE_JS
 from collector_guide.ui.questions import section
@@ -22,17 +22,17 @@ ICON = Path(__file__).with_name("icon.png")
 
 
 def run() -> None:
-    lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()))
-    gallery = next((r.rubric.gallery for r in lib.catalog.rubrics.values() if r.rubric.gallery),
-                   None)
+    lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()), state.gallery_file())
+    gallery = lib.site.name or next(
+        (r.rubric.gallery for r in lib.catalog.rubrics.values() if r.rubric.gallery), None)
     if "cg_page_config" not in st.session_state:
         # Once a session: the browser keeps it, and the icon costs ~5 ms to encode each run.
         # A bundled icon, because a Material icon name makes the browser fetch it from Google.
         st.session_state["cg_page_config"] = True
         st.set_page_config(
-            page_title=f"Collector Guide · {gallery}" if gallery else "Collector Guide",
+            page_title=brand.page_title(gallery),
             page_icon=str(ICON), layout="centered", initial_sidebar_state="collapsed")
-    st.html(CSS)
+    st.html(CSS + brand.accent_css(lib.site))
     if not lib.catalog.rubrics:
         no_rubric(lib.catalog.problems)
         return
@@ -52,6 +52,7 @@ def run() -> None:
     st.session_state[state.STEP] = step
     try:
         drafts.restore(r)  # once a session: the photo and the long texts the URL could not carry
+        brand.header(lib.site, r)
         for notice in st.session_state[state.NOTICES]:
             st.info(literal(notice), icon=":material/info:")
         st.session_state[state.NOTICES] = []

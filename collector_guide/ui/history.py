@@ -23,6 +23,8 @@ from collector_guide.ui import state
 from collector_guide.ui.drafts import RESTORED, SAVED
 from collector_guide.ui.state import (
     ANSWERS,
+    CATALOGUE,
+    COMPARE,
     DRAFT,
     PHOTO,
     READING,
@@ -84,14 +86,17 @@ def follow(lib: Library) -> bool:
     if target.reading != here:
         shelf = dict(st.session_state.get(SHELF, {}))
         shelf[here or ""] = {key: st.session_state.get(key)
-                             for key in (RUBRIC, ANSWERS, WORK, PHOTO, DRAFT, SAVED)}
+                             for key in (RUBRIC, ANSWERS, WORK, PHOTO, DRAFT, SAVED, CATALOGUE)}
         kept = shelf.pop(target.reading or "", None)
         if kept is None:  # not left here (say, before a reload): its address and its draft
+            work = lib.work(current.get(urlstate.WORK_PARAM))
             kept = {RUBRIC: target.rubric_id or lib.default_id, ANSWERS: target.answers,
-                    WORK: target.work, PHOTO: None, DRAFT: target.draft}
+                    WORK: target.work, PHOTO: None, DRAFT: target.draft,
+                    CATALOGUE: work.id if work is not None else None}
             st.session_state.pop(RESTORED, None)  # drafts.restore brings the draft back
         st.session_state[SHELF] = dict(list(shelf.items())[-MAX_SHELF:])
         st.session_state.update(kept)
+        st.session_state[COMPARE] = False
         st.session_state[READING] = target.reading
         state.forget_widgets()
     st.session_state[STEP] = target.step

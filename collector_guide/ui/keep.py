@@ -16,7 +16,8 @@ from collector_guide.keep.printed import file_stem, reading_pdf
 from collector_guide.keep.workfile import dump_work
 from collector_guide.rubric import Rubric, WorkInfo
 from collector_guide.ui import drafts
-from collector_guide.ui.state import ANSWERS, PHOTO, WORK, Library
+from collector_guide.ui.card import card_download
+from collector_guide.ui.state import ANSWERS, CATALOGUE, PHOTO, WORK, Library
 from collector_guide.ui.visit import visit_section
 
 # Share: the phone's own share sheet where there is one, else the clipboard, else the link
@@ -71,6 +72,9 @@ def reading_image(lib: Library) -> bytes | Path | None:
     kept = st.session_state.get(PHOTO)
     if kept and kept.get("jpeg"):
         return kept["jpeg"]
+    listed = lib.work(st.session_state.get(CATALOGUE))  # a work of the gallery's catalogue
+    if listed is not None and listed.image:
+        return listed.image
     work = st.session_state[WORK]
     name = work.get("image")
     for sample in (s for found in lib.samples.values() for s in found):
@@ -100,6 +104,7 @@ def keep_and_share(lib: Library, r: Rubric, placement: Placement, reading,
         st.download_button(labels.save_reading_text, lambda: to_text(reading, info),
                            file_name=f"{stem}.txt", mime="text/plain", key="dl_txt",
                            icon=":material/article:", **common)
+    card_download(lib, r, placement, reading, info, stem)
     with st.container(horizontal=True, gap="small"):
         st.download_button(labels.save_to_reopen, lambda: dump_work(r, info, answers),
                            file_name=f"{stem}.toml", mime="application/toml", key="dl_toml",

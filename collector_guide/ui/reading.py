@@ -23,6 +23,7 @@ from collector_guide.ui.common import (
     sample_points,
     work_info,
 )
+from collector_guide.ui.compare import gallery_reading
 from collector_guide.ui.keep import keep_and_share, reading_image
 from collector_guide.ui.state import ANSWERS, PHOTO, VISIT, WORK, Library
 
@@ -87,6 +88,10 @@ def result(lib: Library, r: Rubric, step: int) -> None:
         st.markdown("\n".join(f"{i}. {q}" for i, q in enumerate(reading.ask, 1)))
     else:
         st.markdown(reading.ask_none)
+    if lib.site.config.gallery.contact:
+        st.caption(f"{labels.ask_the_gallery}: {literal(lib.site.config.gallery.contact)}")
+
+    gallery_reading(lib, r)  # only now, after the visitor's own reading
 
     what_moved_it(r, placement)
     keep_and_share(lib, r, placement, reading, info)

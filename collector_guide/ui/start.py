@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import html
+
 import streamlit as st
 
 from collector_guide.assess.charts import map_alt_text
@@ -23,10 +26,11 @@ from collector_guide.ui.state import Library
 
 def start(lib: Library, r: Rubric) -> None:
     labels = r.labels
-    if r.rubric.gallery:
-        st.caption(r.rubric.gallery)
     st.title(labels.start_heading)
+    if lib.site.config.gallery.welcome:
+        st.markdown(lib.site.config.gallery.welcome)  # the gallery's own text, like rubric text
     st.markdown(r.rubric.summary)
+    catalogue(lib, r)
     st.button(labels.start_new, key="start_new", type="primary", width="stretch",
               on_click=state.start_fresh, args=(r.id,), icon=":material/visibility:")
     samples = sample_points(lib, r)
@@ -56,6 +60,8 @@ def start(lib: Library, r: Rubric) -> None:
                          key="sample_pick", label_visibility="collapsed")
             st.button(labels.open_sample, key="open_sample", width="stretch",
                       on_click=_open_sample, args=(lib, r))
+    if not lib.site.show.uploads:
+        return
     problem = st.session_state.get("upload_problems")
     # Open when a file was refused, so the reason is in place, every time.
     with st.expander(labels.open_file, icon=":material/upload_file:", expanded=bool(problem)):
@@ -66,6 +72,20 @@ def start(lib: Library, r: Rubric) -> None:
             if problem["details"]:
                 with st.expander(labels.upload_details):
                     st.code("\n".join(problem["details"]), language=None, wrap_lines=True)
+
+
+def catalogue(lib: Library, r: Rubric) -> None:
+    """The gallery's works on view: each a row with its picture, title and artist."""
+    works = [w for w in lib.site.works.values() if lib.work(w.id) is not None]
+    if not works:
+        return
+    st.header(r.labels.catalogue_heading)
+    for work in works:
+        with st.container(border=True, key=f"cat:{work.id}"):
+            st.html(_work_row(work))
+            st.button(r.labels.catalogue_open, key=f"open_work:{work.id}", width="stretch",
+                      on_click=state.open_catalogue, args=(lib, work.id),
+                      icon=":material/arrow_forward:", icon_position="right")
 
 
 def _open_sample(lib: Library, r: Rubric) -> None:
@@ -108,3 +128,26 @@ def _open_upload(lib: Library, r: Rubric) -> None:
     notes = [str(p) for p in checked.problems if p.severity == "warning"]
     st.session_state[state.NOTICES] = notes
     state.go(state.result_step(r))
+
+
+def _work_row(work) -> str:
+    """Picture, title and byline side by side (a row that stays a row on a phone). Every
+    text is the work file's, escaped; the picture is the catalogue's own small JPEG."""
+    info = work.work.work
+    title = html.escape(work.title)
+    byline = html.escape(", ".join(x for x in (info.artist, info.year) if x))
+    picture = ""
+    if work.thumb:
+        data = base64.b64encode(work.thumb).decode()
+        picture = f'<img src="data:image/jpeg;base64,{data}" alt="{title}">'
+    return (f"{_ROW_CSS}<div class=\"cg-work\">{picture}<div><strong>{title}</strong>"
+            f"<br><span>{byline}</span></div></div>")
+
+
+_ROW_CSS = """<style>
+  .cg-work { display: flex; align-items: center; gap: 0.9rem; }
+  .cg-work img { width: 4.5rem; height: 4.5rem; object-fit: cover; border-radius: 0.4rem;
+                 flex: none; }
+  .cg-work strong { font-size: 1.05rem; line-height: 1.35; }
+  .cg-work span { color: rgba(236, 232, 225, 0.78); font-size: 0.98rem; }
+</style>"""

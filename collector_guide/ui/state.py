@@ -8,8 +8,9 @@ reload, a discarded tab or a shared link comes back to the same place.
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import streamlit as st
@@ -17,10 +18,16 @@ import streamlit as st
 from collector_guide.assess.charts import MapPoint
 from collector_guide.assess.scoring import assess
 from collector_guide.authoring.check import Catalog, load_rubrics
+from collector_guide.gallery.catalogue import CatalogueWork
+from collector_guide.gallery.setup import ENV as GALLERY_ENV
+from collector_guide.gallery.setup import Site, load_site
 from collector_guide.keep import linksign, urlstate
 from collector_guide.keep.workfile import load_work
 from collector_guide.rubric import LoadError, Rubric, Work
+from collector_guide.rubric.gallery import DEFAULT_BACKGROUND
 from collector_guide.ui import screens
+
+log = logging.getLogger("collector_guide")
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RUBRIC_ID = "assisted-vs-generated"
@@ -38,6 +45,8 @@ DRAFT = "cg_draft"  # the token of this reading's draft on the server (ui/drafts
 READING = "cg_reading"  # this reading's id (`k` in the URL): new for each new or opened work
 WRITTEN = "cg_written"  # the query parameters this session last wrote into the URL
 LINK_VERIFIED = "cg_link_verified"  # whether the link this session opened with was signed
+CATALOGUE = "cg_catalogue"  # the gallery's catalogue work this reading is of (`work`), or None
+COMPARE = "cg_compare"  # whether the visitor asked to see the gallery's reading beside theirs
 
 
 def rubrics_dir() -> Path:
@@ -46,6 +55,11 @@ def rubrics_dir() -> Path:
 
 def samples_dir() -> Path:
     return Path(os.environ.get("COLLECTOR_GUIDE_SAMPLES", ROOT / "sample_works"))
+
+
+def gallery_file() -> str:
+    """The gallery config COLLECTOR_GUIDE_GALLERY names; "" runs the guide as bundled."""
+    return os.environ.get(GALLERY_ENV, "")
 
 
 @dataclass(frozen=True)
@@ -62,15 +76,39 @@ class Library:
     catalog: Catalog
     samples: dict[str, list[Sample]] = field(default_factory=dict)  # rubric id → samples
     points: dict[str, list[MapPoint]] = field(default_factory=dict)  # rubric id → on the map
+    site: Site = field(default_factory=Site)  # the hosting gallery (bundled defaults: none)
 
     @property
     def default_id(self) -> str:
         ids = list(self.catalog.rubrics)
+        if self.site.default_rubric in ids:
+            return self.site.default_rubric
         return DEFAULT_RUBRIC_ID if DEFAULT_RUBRIC_ID in ids else ids[0]
+
+    def work(self, work_id: str | None) -> CatalogueWork | None:
+        """A catalogue work visitors can open here (its rubric is on offer), or None."""
+        found = self.site.works.get(work_id or "")
+        return found if found is not None and found.rubric_id in self.catalog.rubrics else None
 
 
 @st.cache_resource(show_spinner=False)
-def library(rubrics_folder: str, samples_folder: str) -> Library:
+def library(rubrics_folder: str, samples_folder: str, gallery: str = "") -> Library:
+    """Read once a process: what every visitor shares. A gallery's problems go to the log."""
+    lib = _library(rubrics_folder, samples_folder)
+    if not gallery or not lib.catalog.rubrics:
+        return lib
+    background = st.get_option("theme.backgroundColor") or DEFAULT_BACKGROUND
+    site = load_site(gallery, lib.catalog.rubrics, background)
+    for problem in site.problems:
+        (log.error if problem.severity == "error" else log.warning)("gallery: %s", problem)
+    allowed = {rid: lib.catalog.rubrics[rid] for rid in site.rubric_ids
+               if rid in lib.catalog.rubrics} or lib.catalog.rubrics
+    catalog = replace(lib.catalog, rubrics=allowed)
+    return Library(catalog, {k: v for k, v in lib.samples.items() if k in allowed},
+                   {k: v for k, v in lib.points.items() if k in allowed}, site)
+
+
+def _library(rubrics_folder: str, samples_folder: str) -> Library:
     catalog = load_rubrics(rubrics_folder)
     samples: dict[str, list[Sample]] = {rid: [] for rid in catalog.rubrics}
     for path in sorted(Path(samples_folder).glob("*.toml")):
@@ -92,8 +130,12 @@ def _point(r: Rubric, sample: Sample) -> MapPoint:
     return MapPoint(sample.work.work.title or sample.slug, p.axes[x_id].value, p.axes[y_id].value)
 
 
-def trust_anchors() -> str | None:
-    """The gallery's C2PA trust anchors (a PEM file named by COLLECTOR_GUIDE_TRUST_ANCHORS)."""
+def trust_anchors(lib: Library | None = None) -> str | None:
+    """The gallery's C2PA trust anchors: its config's `trust_anchors`, else the PEM file named
+    by COLLECTOR_GUIDE_TRUST_ANCHORS."""
+    lib = lib or library(str(rubrics_dir()), str(samples_dir()), gallery_file())
+    if lib.site.trust_anchors:
+        return lib.site.trust_anchors
     path = os.environ.get("COLLECTOR_GUIDE_TRUST_ANCHORS")
     if not path:
         return None
@@ -124,6 +166,31 @@ def init(lib: Library) -> None:
         {rid: steps(r) for rid, r in lib.catalog.rubrics.items()},
     )
     _set(lib, state)
+    wanted = params.get(urlstate.WORK_PARAM)
+    if wanted is None:
+        return
+    work = lib.work(wanted)
+    if work is None:
+        words = lib.catalog.rubrics[lib.default_id].labels
+        st.session_state[NOTICES] = [*state.notices,
+                                     words.catalogue_unknown.format(work=wanted[:60])]
+        st.session_state[STEP] = 0
+    elif set(linksign.signed_part(params)) <= urlstate.OPEN_PARAMS:
+        open_catalogue(lib, work.id)  # a wall label: the work, its details, blank answers
+        st.session_state[NOTICES] = []
+    elif st.session_state[RUBRIC] == work.rubric_id:
+        st.session_state[CATALOGUE] = work.id  # a reading of it, come back by its own link
+
+
+def open_catalogue(lib: Library, work_id: str) -> None:
+    """Start a reading of a catalogue work: its details filled in, the answers blank."""
+    work = lib.work(work_id)
+    if work is None:
+        return
+    details = work.work.work.model_dump(exclude={"notes", "image"})
+    open_work(work.rubric_id, {}, details)
+    st.session_state[CATALOGUE] = work.id
+    go(1)
 
 
 def init_fresh(lib: Library) -> None:
@@ -142,6 +209,8 @@ def _set(lib: Library, state: urlstate.UrlState) -> None:
     st.session_state[DRAFT] = state.draft
     st.session_state[READING] = state.reading
     st.session_state[LINK_VERIFIED] = state.verified
+    st.session_state[CATALOGUE] = None
+    st.session_state[COMPARE] = False
     st.session_state[RUBRIC] = state.rubric_id or lib.default_id  # last: marks the session set
 
 
@@ -166,6 +235,8 @@ def start_fresh(rubric_id: str) -> None:
     st.session_state[PHOTO] = None
     st.session_state[DRAFT] = None  # a new reading gets its own draft; the old one expires
     st.session_state[READING] = urlstate.new_reading_id()
+    st.session_state[CATALOGUE] = None
+    st.session_state[COMPARE] = False
     forget_widgets()
     go(1)
 
@@ -177,6 +248,8 @@ def open_work(rubric_id: str, answers: dict, work: dict) -> None:
     st.session_state[PHOTO] = None
     st.session_state[DRAFT] = None
     st.session_state[READING] = urlstate.new_reading_id()
+    st.session_state[CATALOGUE] = None
+    st.session_state[COMPARE] = False
     forget_widgets()
 
 
@@ -199,6 +272,8 @@ def sync_url(r: Rubric, default_id: str) -> None:
         st.session_state[VISIT],
         st.session_state.get(DRAFT),
         reading=st.session_state.get(READING),
+        extra={urlstate.WORK_PARAM: st.session_state[CATALOGUE]}
+        if st.session_state.get(CATALOGUE) else None,
     )
     current = {k: st.query_params[k] for k in st.query_params}
     pristine = {"r": default_id, "v": r.version, "s": "0"}

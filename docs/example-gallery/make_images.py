@@ -104,13 +104,13 @@ def census_of_clouds(rng: random.Random) -> Image.Image:
 
 def logo() -> Image.Image:
     """A lighthouse beam over a horizon, and the gallery's name, light on transparent."""
-    img = Image.new("RGBA", (560, 140), (0, 0, 0, 0))
+    img = Image.new("RGBA", (720, 140), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     d.polygon([(70, 24), (130, 8), (130, 40)], fill=(95, 201, 168, 255))
     d.rectangle((58, 20, 82, 118), fill=(236, 232, 225, 255))
     d.line((10, 118, 130, 118), fill=(236, 232, 225, 255), width=4)
-    face = ImageFont.load_default(44)
-    d.text((150, 70), "Harbour Light", font=face, fill=(236, 232, 225, 255), anchor="lm")
+    face = ImageFont.load_default(64)
+    d.text((150, 74), "Harbour Light", font=face, fill=(236, 232, 225, 255), anchor="lm")
     return img
 
 
