@@ -10,6 +10,9 @@ from hypothesis import settings
 
 from collector_guide import load_rubric
 
+# The one Chromium all browser test modules share (`browser_ready`, `browser`).
+pytest_plugins = ["browser_fixtures"]
+
 # Locally, property tests explore new examples on every run; under CI they run a fixed,
 # reproducible set, so a submission never lands or fails on the luck of a draw.
 settings.register_profile("ci", derandomize=True, print_blob=True)

@@ -25,8 +25,6 @@ from browser_support import (
     content_height,
     install_tap_clock,
     key_selector,
-    launch_chromium,
-    missing_browser,
     open_app,
     streamlit_server,
     tap_and_settle,
@@ -40,13 +38,13 @@ from collector_guide.rubric import Question, Rubric
 from collector_guide.ui import screens
 
 try:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     # A shared, busy machine can take seconds to draw plotly's first chart: wait as long as
     # for a rerun, not Playwright's default 5 s.
     expect.set_options(timeout=TIMEOUT_MS)
 except ImportError:  # reported by missing_browser()
-    expect = sync_playwright = None
+    expect = None
 
 pytestmark = pytest.mark.browser
 
@@ -60,33 +58,13 @@ EXCEPTION = '[data-testid="stException"]'
 # --- fixtures ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser_ready() -> None:
-    missing = missing_browser()
-    if missing is None:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"The browser tests cannot run: {missing} is missing. CI must install it "
-                    "(.ci/run installs Debian's chromium and the [test] extras).", pytrace=False)
-    pytest.skip(f"{missing} not found; CI installs it (.ci/run), so these tests run there")
+# `browser_ready` and `browser` (one Chromium for every browser test module) are in
+# tests/browser_fixtures.py.
 
 
 @pytest.fixture(scope="session")
 def rubric() -> Rubric:
     return load_rubric(RUBRIC_PATH)
-
-
-@pytest.fixture(scope="session")
-def browser(browser_ready):
-    playwright = sync_playwright().start()
-    try:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
-    finally:
-        playwright.stop()
 
 
 @pytest.fixture(scope="session")

@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pytest
 from browser_support import PHONE, ROOT, open_app, streamlit_server, tap_and_settle
-from test_browser import (  # noqa: F401 - fixtures shared with the main browser suite
+from test_browser import (
     _checked_page,
     _full_length_shot,
     assert_no_exception,
-    browser,
-    browser_ready,
     key_selector,
     query,
     tap_answer,
@@ -65,13 +63,13 @@ def _env(**values):
 
 
 @pytest.fixture(scope="module")
-def gallery_server(browser_ready):  # noqa: F811 - the shared fixture
+def gallery_server(browser_ready):
     with _env(COLLECTOR_GUIDE_GALLERY=str(EXAMPLE)), streamlit_server() as running:
         yield running
 
 
 @pytest.fixture
-def phone(browser, gallery_server):  # noqa: F811 - the shared fixture
+def phone(browser, gallery_server):
     with _checked_page(browser, PHONE) as page:
         yield page
 
