@@ -22,11 +22,13 @@ from test_browser import (
     query,
     tap_answer,
     tap_nav,
+    title_at,
     visible_in,
 )
 
 from collector_guide import load_rubric
 from collector_guide.gallery.setup import load_site
+from collector_guide.ui import screens
 
 try:
     from playwright.sync_api import expect
@@ -121,18 +123,17 @@ def test_compare_with_the_gallery_reading_end_to_end(phone, gallery_server, site
         next(iter(site.works.values()))
     open_app(phone, gallery_server.url, r.labels.catalogue_heading)
     tap_nav(phone, f"open_work:{work.id}", 1, r.labels.work_heading)
-    tap_nav(phone, "next_1", 2, r.sections[0].title)
     answers: dict = {}
-    for n, sec in enumerate(r.sections):
-        step = n + 2
-        if n == 0:  # the visitor's own answers on the first screen, by tapping
-            while todo := [q for q in visible_in(r, sec, answers) if q.id not in answers]:
+    step = 1
+    while step < screens.result_step(r):
+        if step == 2:  # the visitor's own answers on the first question screen, by tapping
+            while todo := [q for q in visible_in(r, step, answers) if q.id not in answers]:
                 tap_answer(phone, r, todo[0], todo[0].options[-1].id, answers)
-        last = n == len(r.sections) - 1
-        tap_nav(phone, f"next_{step}", step + 1,
-                r.labels.result_heading if last else r.sections[n + 1].title)
+        following = screens.next_step(r, answers, step)
+        tap_nav(phone, f"next_{step}", following, title_at(r, following, work.title))
         # Never before the visitor's own reading: nothing of the gallery's reading on the way.
         expect(phone.get_by_text(work.reading.summary)).to_have_count(0)
+        step = following
     button = phone.locator(key_selector("compare_open") + " button")
     expect(button).to_be_visible()
     tap_and_settle(phone, button, r.labels.compare_heading)

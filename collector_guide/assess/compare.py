@@ -148,10 +148,11 @@ def axis_sentences(rubric: Rubric, comparison: Comparison,
 
 
 def summary_sentence(comparison: Comparison, labels: Labels) -> str:
-    """How much the two readings share, or "" when they share no answered question."""
+    """How much the two readings share, or "" when they share too few answered questions for a
+    count to say anything (the one difference is then right below)."""
     if not comparison.differences:
         return labels.compare_all_same
-    if not comparison.asked:
+    if comparison.asked < 2:
         return ""
     return labels.compare_same.format(same=len(comparison.same), asked=comparison.asked)
 
