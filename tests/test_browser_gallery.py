@@ -188,7 +188,7 @@ def test_the_qr_sheet_and_the_card_pictures(shots, tmp_path, rubric, site):
     placement = assess(rubric, answers)
     reading = compose(rubric, placement)
     text = CardText(work.title, ", ".join([work.work.work.artist, work.work.work.year]),
-                    " ".join([*reading.placement_sentences, reading.archetype_sentence]),
+                    reading.main_text,
                     site.name, rubric.labels.qr_caption,
                     work_url(site.config.gallery.base_url, work.id))
     (shots / "gallery-card.png").write_bytes(

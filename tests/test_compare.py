@@ -52,7 +52,9 @@ def test_not_sure_and_unanswered_read_alike_and_not_asked_is_named(minimal):
     cond = hidden.show_if[0]
     trigger = {cond.question: cond.any_of[0]}
     gallery = {**trigger, hidden.id: hidden.options[0].id}
-    c = compare(minimal, {}, gallery)
+    other = next(o.id for o in minimal.question(cond.question).options
+                 if o.id not in cond.any_of)
+    c = compare(minimal, {cond.question: other}, gallery)  # the visitor's answer hides it
     d = next(d for d in c.differences if d.question_id == hidden.id)
     assert d.visitor is None  # the visitor's answers never led to it
     assert answer_words(minimal, hidden.id, d.visitor) == minimal.labels.compare_not_asked

@@ -157,9 +157,8 @@ def test_the_card_has_every_part(tmp_path, default_rubric, example_work, answere
     placement = assess(default_rubric, answers)
     reading = compose(default_rubric, placement)
     url = work_url(site.config.gallery.base_url, work.id)
-    text = card.CardText(work.title, "Ines Varga, 2025", " ".join(
-        [*reading.placement_sentences, reading.archetype_sentence]), site.name,
-        default_rubric.labels.qr_caption, url)
+    text = card.CardText(work.title, "Ines Varga, 2025", reading.main_text, site.name,
+                         default_rubric.labels.qr_caption, url)
     png = card.viewing_card(default_rubric, placement, text, work.image, site.accent)
     path = tmp_path / "card.png"
     path.write_bytes(png)

@@ -34,7 +34,7 @@ def card_download(lib: Library, r: Rubric, placement: Placement, reading, info: 
     text = CardText(
         title=info.title or r.labels.untitled,
         byline=", ".join(x for x in (info.artist, info.year) if x),
-        reading=" ".join([*reading.placement_sentences, reading.archetype_sentence]),
+        reading=reading.main_text,  # the card shows its first lines
         gallery=gallery_name(lib.site, r) or "",
         caption=r.labels.qr_caption,
         url=work_url(base, work.id) if base and work is not None else None,
