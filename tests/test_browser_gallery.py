@@ -85,6 +85,16 @@ def shots(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("gallery-screenshots")
 
 
+def assert_accessible(page, selectors: list[str]) -> None:
+    """axe-core (bundled, offline) finds nothing wrong in these parts of the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, context={"include": [[s] for s in selectors]})
+    found = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+             for v in results.response["violations"]]
+    assert not found, found
+
+
 def _rgb(colour: str) -> str:
     return "rgb({}, {}, {})".format(*(int(colour[i:i + 2], 16) for i in (1, 3, 5)))
 
@@ -101,6 +111,7 @@ def test_the_gallery_start_screen(phone, gallery_server, site, rubric, shots):
     assert primary.evaluate("b => getComputedStyle(b).color") == _rgb(site.accent_text)
     _full_length_shot(phone, shots / "gallery-start.png", 390)
     assert_no_exception(phone)
+    assert_accessible(phone, [".cg-brand", *(key_selector(f"cat:{w}") for w in site.works)])
 
 
 def test_every_work_opens_from_its_wall_label_link(phone, gallery_server, site, rubric):
@@ -153,6 +164,7 @@ def test_compare_with_the_gallery_reading_end_to_end(phone, gallery_server, site
     block.screenshot(path=str(shots / "gallery-compare.png"), animations="disabled",
                      scale="css")
     assert_no_exception(phone)
+    assert_accessible(phone, [key_selector("gallery_reading")])
 
     # The card, downloaded as a visitor would: drawn on the tap, the work's link on it.
     card_button = phone.locator(key_selector("dl_card") + " button")

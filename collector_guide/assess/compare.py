@@ -172,6 +172,9 @@ def comparison_figure(rubric: Rubric, comparison: Comparison, you: str, gallery:
     above = gy.value > comparison.visitor.axes[y_id].value  # its label away from the other
     annotations = [*fig.layout.annotations, dict(
         x=gx.value, y=gy.value, text=f"<b>{gallery}</b>", showarrow=False,
+        # Towards the middle from a point near an edge, so the label stays inside the frame.
+        xanchor="left" if gx.value < -0.3 else "right" if gx.value > 0.3 else "center",
+        xshift=-8 if gx.value < -0.3 else 8 if gx.value > 0.3 else 0,
         yanchor="bottom" if above else "top", yshift=14 if above else -14,
         font=dict(size=SIZE, color=GREEN), bgcolor="rgba(21, 23, 26, 0.85)")]
     fig.update_layout(shapes=shapes, annotations=annotations)

@@ -71,7 +71,7 @@ def header(site: Site, r: Rubric) -> None:
                 'style="height:3rem;width:auto;max-width:100%;display:block">')
     else:
         mark = f"<span>{alt}</span>"
-    st.html(f"{_BRAND_CSS}<div class=\"cg-brand\" role=\"banner\">{mark}</div>")
+    st.html(f"{_BRAND_CSS}<div class=\"cg-brand\">{mark}</div>")
 
 
 _BRAND_CSS = """<style>
