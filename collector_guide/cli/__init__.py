@@ -1,5 +1,5 @@
 """The `collector-guide` command: a thin shell that parses arguments, calls the API, prints."""
 
-from collector_guide.cli.main import labels_table, main
+from collector_guide.cli.main import main
 
-__all__ = ["labels_table", "main"]
+__all__ = ["main"]

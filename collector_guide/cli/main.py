@@ -8,17 +8,19 @@ A thin shell over the library: parse arguments, call the API, turn a `LoadError`
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from collector_guide.assess.reading import compose, to_json, to_markdown, to_text
 from collector_guide.assess.scoring import assess
 from collector_guide.authoring.check import check_paths, load_rubric, load_work_and_rubric
+from collector_guide.authoring.reference import labels_table, regenerate
 from collector_guide.cli import qr
 from collector_guide.keep.workfile import load_work
-from collector_guide.rubric import Labels, LoadError, Rubric
+from collector_guide.rubric import LoadError, Rubric, Work
+from collector_guide.rubric.schema import schema_text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,11 +56,21 @@ def _parser() -> argparse.ArgumentParser:
                       "(default: $COLLECTOR_GUIDE_RUBRICS, else ./rubrics)")
     read.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
-    sub.add_parser(
+    schema = sub.add_parser(
         "schema",
         help="print the JSON Schema of the rubric format",
-        description="Print the JSON Schema of the rubric format, for editors (Taplo, "
-        "Even Better TOML) to autocomplete and underline mistakes.",
+        description="Print the JSON Schema of the rubric format (the file "
+        "rubrics/rubric.schema.json), for editors (Taplo, Even Better TOML) to autocomplete "
+        "and underline mistakes.",
+    )
+    schema.add_argument("--work", action="store_true",
+                        help="the schema of work files instead (rubrics/work.schema.json)")
+    sub.add_parser(
+        "regenerate",
+        help="rewrite the schemas and reference docs after a model changes",
+        description="Rewrite every file generated from the models — rubrics/rubric.schema.json, "
+        "rubrics/work.schema.json and the tables in docs/rubric-format.md and docs/labels.md — "
+        "in the current folder, which must be the repository's root.",
     )
     sub.add_parser(
         "labels",
@@ -112,15 +124,21 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         out.write(labels_table())
         return 0
     if args.command == "schema":
-        out.write(json.dumps(Rubric.model_json_schema(by_alias=True), indent=2) + "\n")
+        out.write(schema_text(Work if args.work else Rubric))
         return 0
+    if args.command == "regenerate":
+        return _regenerate(out, err)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
-def labels_table() -> str:
-    rows = ["| key | English default |", "|---|---|"]
-    rows += [f"| `{name}` | {field.default} |" for name, field in Labels.model_fields.items()]
-    return "\n".join(rows) + "\n"
+def _regenerate(out: TextIO, err: TextIO) -> int:
+    try:
+        changed = regenerate(Path.cwd())
+    except (FileNotFoundError, ValueError) as exc:
+        err.write(f"Error: {exc}\n")
+        return 1
+    out.write("".join(f"rewrote {name}\n" for name in changed) or "everything is up to date\n")
+    return 0
 
 
 def rubrics_folder(given: str | None) -> str:

@@ -1,8 +1,11 @@
 """The rubric model: what a rubric TOML file may say, and nothing more.
 
-Every key a rubric author can write is declared here with its type and limits; unknown keys
-are rejected so that a misspelling is never silently ignored. Cross-references (ids that must
-exist, bands that must cover an axis) are checked by `collector_guide.rubric.checks`.
+Every key a rubric author can write is declared here with its type, its limits and, in the
+docstring under it, what it means in an author's words: those docstrings become the
+descriptions of `rubrics/rubric.schema.json` (what an editor shows while typing) and of
+`docs/rubric-format.md`. Unknown keys are rejected so that a misspelling is never silently
+ignored. Cross-references (ids that must exist, bands that must cover an axis) are checked by
+`collector_guide.rubric.checks`.
 """
 
 from __future__ import annotations
@@ -31,35 +34,66 @@ EVIDENCE_CATEGORIES = (
 
 
 class RubricInfo(Strict):
+    """Who made the rubric, what it is called, and which version and language it is in."""
+
     id: Id
+    """A short name that never changes, saved in work files and links (for example
+    "assisted-vs-generated"). Renaming it makes saved works and shared links stop opening."""
     title: Text
+    """The rubric's name, shown on the start screen."""
     version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$")]
+    """Written like "1.0". Raise it whenever questions, answers or weights change: saved works
+    remember the version they were read with, and are told when it has changed."""
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+    """The language every visitor-facing word is written in, as a short tag: "en" for
+    English, "de" for German, "pt-BR" for Brazilian Portuguese."""
     summary: Text
+    """Two sentences on what this guide is for, shown on the start screen."""
     authors: list[Text] = []
-    gallery: Text | None = Field(
-        default=None, description="the hosting gallery's name, shown above the start screen")
+    """Who wrote the rubric: a list of names, such as ["Ada Reyes", "The Print Room"]."""
+    gallery: Text | None = None
+    """The hosting gallery's name, shown above the start screen and in the browser tab."""
+    translation_of: Id | None = None
+    """Only in a translation: the id of the rubric this one translates. `collector-guide
+    check` then makes sure both have the same questions, answers, ids and weights, so a work
+    read in one language places the same in the other. Give the translation its own id
+    (for example "assisted-vs-generated-de") and the same version as the original."""
 
 
 class Axis(Strict):
+    """One of the two spectra a work is placed on, running from a low pole to a high pole."""
+
     id: Id
+    """A short name for the spectrum, used in answers' `effects` and in archetypes' `at`."""
     label: Text
+    """The spectrum's name as the visitor reads it, for example "Where agency sits"."""
     explanation: Text
-    low: Text = Field(description="the pole at -1")
-    high: Text = Field(description="the pole at +1")
+    """One line that explains the spectrum to a newcomer."""
+    low: Text
+    """The name of the pole at -1, for example "AI-assisted"."""
+    high: Text
+    """The name of the pole at +1, for example "AI-generated"."""
 
 
 class Section(Strict):
+    """A group of questions shown together on one screen, in the order they are written."""
+
     id: Id
+    """A short name for the section, used in each question's `section`."""
     title: Text
+    """The screen's heading."""
     intro: Text | None = None
+    """One or two sentences shown under the heading."""
 
 
 class Condition(Strict):
-    """Holds when the answer to `question` is one of `any_of` (any chosen one, for multiple)."""
+    """Holds when the answer to `question` is one of `any_of` (for a question with several
+    answers: when any chosen answer is one of them)."""
 
     question: Id
+    """The id of the question whose answer is looked at."""
     any_of: Annotated[list[Id], Field(min_length=1)]
+    """The answers (option ids) that make the condition hold; "not_sure" may be one."""
 
 
 def _one_or_many(value: object) -> object:
@@ -67,39 +101,49 @@ def _one_or_many(value: object) -> object:
     return [value] if isinstance(value, dict) else value
 
 
+class _OneOrMany:
+    """Tells the JSON Schema what `_one_or_many` lets through: one table, or a list of them."""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        array = handler(core_schema)
+        return {"if": {"type": "object"}, "then": array["items"], "else": array}
+
+
 Conditions = Annotated[
-    list[Condition],
-    BeforeValidator(_one_or_many),
-    Field(min_length=1, description="a condition, or a list of conditions that must all hold"),
+    list[Condition], BeforeValidator(_one_or_many), Field(min_length=1), _OneOrMany()
 ]
+"""A condition, or a list of conditions that must all hold."""
 
 
 class Option(Strict):
-    id: Id
+    """One answer a visitor can choose. "Not sure" is offered automatically: never write it."""
+
+    id: Id = Field(json_schema_extra={"not": {"const": NOT_SURE}})
+    """A short name for the answer, saved in work files and links: do not rename it lightly.
+    "not_sure" is taken: every question offers "Not sure" by itself."""
     label: Text
-    effects: dict[Id, Unit] = Field(
-        default={}, description="axis id → a number in [-1, 1]: where this answer pushes the "
-        "work on that axis (multiplied by the question's share of the axis)")
-    evidence: Text = Field(
-        description="a short clause the reading cites as a reason, written to follow "
-        "'because': \"the image began with the artist's own camera\"")
-    fact: Id | None = Field(
-        default=None,
-        description="options of different questions that state the same fact in other words "
-        "share a fact id; the reading cites a fact once, where it moved the work most")
-    exclusive: bool = Field(
-        default=False,
-        description="for a multiple-choice \"none of these\": choosing it clears the other "
-        "answers, and choosing another clears it (given together, the others count)")
-    leaves_open: list[Id] = Field(
-        default=[],
-        description="axes on which this answer (\"contested\", \"can't tell yet\") leaves the "
-        "question open as \"Not sure\" would: it does not move the work there, and the box "
-        "keeps the question's full reach; the reading calls that axis contested")
-    gloss: Text | None = Field(
-        default=None,
-        description="one line that explains a technical word in the label (in-painting, "
-        "fine-tuned, corpus…), shown when the visitor taps for it")
+    """The answer as the visitor reads it."""
+    effects: dict[Id, Unit] = {}
+    """Where this answer moves the work on each spectrum, from -1 (all the way to the low
+    pole) to +1 (all the way to the high pole), for example { agency = -0.5 }; the question's
+    share of the spectrum scales it. A spectrum left out is not moved."""
+    evidence: Text
+    """A short clause the written reading cites as a reason, written to follow "because", for
+    example "the image began with the artist's own camera"."""
+    fact: Id | None = None
+    """A short name for the fact this answer states. Answers of different questions that state
+    the same fact in other words share it, and the reading cites the fact once, where it moved
+    the work most."""
+    exclusive: Annotated[bool, Field(strict=True)] = False
+    """Only in a question that takes several answers, for its "none of these": choosing it
+    clears the other answers, and choosing another clears it."""
+    leaves_open: list[Id] = []
+    """The spectra on which this answer ("contested", "can't tell yet") leaves the question
+    open, as "Not sure" would: it does not move the work there, the box keeps the question's
+    full reach, and the reading calls that spectrum contested."""
+    gloss: Text | None = None
+    """One line that explains a technical word in the answer (in-painting, fine-tuned,
+    corpus…), shown when the visitor taps for it."""
 
     @field_validator("id")
     @classmethod
@@ -113,22 +157,35 @@ class Option(Strict):
 
 
 class Question(Strict):
+    """One question the visitor is asked, with its answers."""
+
     id: Id
+    """A short name for the question, saved in work files and links: do not rename it
+    lightly."""
     section: Id
+    """The id of the section (screen) the question appears in."""
     kind: Literal["single", "multiple", "scale"]
+    """How the visitor answers: "single" picks one answer; "multiple" picks any number, whose
+    effects add up; "scale" picks one from answers written in order, one end to the other."""
     prompt: Text
-    help: Text = Field(description='"why this matters", one tap away')
-    weight: Annotated[float, Field(gt=0, le=10)] = 1.0
-    ask_gallery: Text = Field(description="what to ask the gallery when the answer is Not sure")
-    topic: Text | None = Field(
-        default=None,
-        description="a short noun phrase naming what the question asks about (\"the edition\"), "
-        "used where the reading lists what is still open; without it the prompt is used")
-    show_if: Conditions | None = Field(
-        default=None,
-        description="ask only when earlier answers meet every condition; include \"not_sure\" "
-        "in any_of so a collector who does not know the earlier answer is still asked")
+    """The question itself, as the visitor reads it."""
+    help: Text
+    """Why this matters: a sentence or two, one tap away, that teaches what to look for."""
+    weight: Annotated[float, Field(gt=0, le=10, strict=True)] = 1.0
+    """How much this question counts compared with the others that move the same spectrum
+    (more than 0, at most 10; 1 if left out)."""
+    ask_gallery: Text
+    """What the visitor could ask the gallery when they answer "Not sure"."""
+    topic: Text | None = None
+    """A short phrase naming what the question asks about ("the edition"), used where the
+    reading lists what is still open; without it, the prompt is used."""
+    show_if: Conditions | None = None
+    """Ask this question only when earlier answers meet a condition, for example
+    { question = "source", any_of = ["model", "not_sure"] }; a list of conditions must all
+    hold. Include "not_sure" in any_of, so that a visitor who does not know the earlier
+    answer is still asked."""
     options: Annotated[list[Option], Field(min_length=2, max_length=12)]
+    """The answers, 2 to 12 of them, each written as a [[questions.options]] table."""
 
     @property
     def conditions(self) -> list[Condition]:
@@ -139,12 +196,19 @@ class Question(Strict):
 
 
 class Band(Strict):
-    axis: Id
-    from_: Unit = Field(alias="from")
-    to: Unit
-    label: Text
+    """A named stretch of a spectrum, used in the written reading ("leans AI-assisted")."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    axis: Id
+    """The id of the spectrum this stretch belongs to."""
+    from_: Unit = Field(alias="from")
+    """Where the stretch starts, from -1 to 1; a work exactly here belongs to it."""
+    to: Unit
+    """Where the stretch ends, from -1 to 1; a work exactly here belongs to the next stretch
+    (except at 1, the end of the spectrum)."""
+    label: Text
+    """How the reading names the stretch, for example "leans AI-assisted"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class ArchetypeNote(Strict):
@@ -152,31 +216,44 @@ class ArchetypeNote(Strict):
     description, when its answers hold."""
 
     when: Conditions
-    text: Text = Field(description="written to fill the `archetype` sentence's {description}")
+    """The answers that make the sentence true: a condition, or a list that must all hold."""
+    text: Text
+    """The sentence, written to fill the `archetype` sentence's {description}."""
 
 
 class Archetype(Strict):
+    """A named place on the map: the reading names the archetype nearest to the work."""
+
     id: Id
+    """A short name for the archetype."""
     name: Text
-    at: dict[Id, Unit] = Field(description="axis id → its centre on the map")
-    description: Text = Field(
-        description="what works near here often are, phrased so that it holds for any work "
-        "placed nearby (\"works here often …\"): it must never assert what a work's answers "
-        "could contradict; say that in `notes`")
-    summary: Text | None = Field(
-        default=None,
-        description="one line that explains the archetype where its name appears on the map")
-    notes: list[ArchetypeNote] = Field(
-        default=[],
-        description="sentences about this work, each shown only when its `when` holds; the "
-        "reading shows the first that applies, in place of the description")
+    """The archetype's name as the visitor reads it, for example "The authored chain"."""
+    at: dict[Id, Unit]
+    """Its place on the map: a number from -1 to 1 for each spectrum, for example
+    { agency = -0.6, durability = 0.6 }."""
+    description: Text
+    """What works near here often are, phrased so that it holds for any work placed nearby
+    ("works here often …"): it must never assert what a work's answers could contradict; say
+    that in `notes`."""
+    summary: Text | None = None
+    """One line that explains the archetype where its name appears on the map."""
+    notes: list[ArchetypeNote] = []
+    """Sentences about this work, each shown only when its `when` holds; the reading shows the
+    first that applies, in place of the description."""
 
 
 class Caution(Strict):
+    """A note shown with the reading when particular answers are given."""
+
     id: Id
+    """A short name for the caution."""
     when: Conditions
+    """The answers that bring the caution up: a condition, or a list of conditions that must
+    all hold."""
     title: Text
+    """A short heading."""
     text: Text
+    """One or two sentences."""
 
     @property
     def conditions(self) -> list[Condition]:
@@ -184,9 +261,17 @@ class Caution(Strict):
 
 
 class EvidenceHint(Strict):
+    """Which answer a finding in the photo's file (its provenance) suggests. The visitor
+    always confirms or changes the suggestion."""
+
     category: Literal[EVIDENCE_CATEGORIES]  # type: ignore[valid-type]
+    """The kind of finding in the photo's file, from the most to the least machine-made:
+    made by a model, partly made or edited with one, perhaps, by an algorithm that is not AI,
+    or taken by a camera."""
     suggest: Condition
+    """The answer it suggests: the first answer listed in `any_of`."""
     note: Text
+    """Why, in plain words, shown next to the suggestion."""
 
 
 # The placeholders each reading sentence may use; anything else in braces is an error.
@@ -284,20 +369,37 @@ class ReadingText(Strict):
     closing: Text | None = Field(default=None, description="a last line, e.g. that this is a "
                                  "reading, not a verdict")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Rubric(Strict):
+    """A Collector Guide rubric: the spectra, the questions and every word the visitor reads.
+    The format is described in docs/rubric-format.md."""
+
     rubric: RubricInfo
+    """Who made the rubric, its id, version and language."""
     axes: Annotated[list[Axis], Field(min_length=2, max_length=2)]
+    """Exactly two spectra, each a [[axes]] table. The first is drawn across, the second up
+    and down."""
     sections: Annotated[list[Section], Field(min_length=1)]
+    """The screens of questions, each a [[sections]] table, shown in the order written."""
     questions: Annotated[list[Question], Field(min_length=1, max_length=60)]
+    """The questions, each a [[questions]] table (at most 60), asked in the order written."""
     bands: Annotated[list[Band], Field(min_length=2)]
+    """Named stretches of each spectrum, each a [[bands]] table; together they must cover
+    each spectrum from -1 to 1 without gaps or overlaps."""
     archetypes: Annotated[list[Archetype], Field(min_length=1)]
+    """Named places on the map, each an [[archetypes]] table."""
     cautions: list[Caution] = []
+    """Notes brought up by particular answers, each a [[cautions]] table."""
     evidence_hints: list[EvidenceHint] = []
+    """Which answers a finding in the photo's file suggests, each an [[evidence_hints]]
+    table."""
     reading: ReadingText
+    """The sentences the written reading is assembled from."""
     labels: Labels = Labels()
+    """Every word of the app's interface, to translate or rephrase; leave out what should
+    keep its English default (see docs/labels.md)."""
 
     # Lookups the scorer needs on every call, built once (the model is immutable).
     _lookup: dict = PrivateAttr(default_factory=dict)

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from collector_guide.rubric.fields import NOT_BLANK
 from collector_guide.rubric.problems import describe, did_you_mean, listing
 
 _TYPE_NAMES = {
@@ -113,6 +114,8 @@ def translate(model: type[BaseModel], error: dict) -> tuple[tuple, str]:
             f"must be one of {expected}; found {describe(value)}."
             + did_you_mean(str(value), choices)
         )
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        return loc, "must not be empty"
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), f"it must match {ctx.get('pattern')}")
         return loc, f"{describe(value)} is not allowed here: {hint}"
