@@ -18,7 +18,7 @@ BAD = FIXTURES / "bad"
 # The first error each bad file gets, exactly as `collector-guide check` prints it (after the
 # folder). A change of wording is a change authors will see: update it here on purpose.
 PINNED = [
-    ("archetype_unreachable.toml", "archetype_unreachable.toml:183:1: error: archetypes[id=sketch].at: no answers seem to place a work nearest to this archetype (the closest the questions reach lands nearer 'system'); move it or give the questions effects that reach it"),
+    ("archetype_unreachable.toml", "archetype_unreachable.toml:183:1: error: archetypes[id=sketch].at: no answers can place a work nearest to this archetype (the closest the questions reach lands nearer 'system'); move it or give the questions effects that reach it"),
     ("axis_not_moved.toml", "axis_not_moved.toml:16:1: error: axes[id=durability]: no question moves the axis 'durability': give some options an effect on it"),
     ("bad_id.toml", "bad_id.toml:100:1: error: questions[id=Series One].id: 'Series One' is not allowed here: an id uses lowercase letters, digits, '_' and '-', starts with a letter or digit, and is at most 64 characters"),
     ("band_gap.toml", "band_gap.toml:152:1: error: bands[#5].from: gap on 'durability' between -0.33 and -0.2: no band covers it"),

@@ -1,15 +1,18 @@
 """The whole check of rubric and work files: structure, then what only scoring can tell.
 
 `load_rubric`, `load_rubrics` and `check_paths` are what the app, the CLI and the public API use:
-a rubric is usable only once its bands and archetypes are shown to be reachable.
+a rubric is usable only once its bands and archetypes are shown to be reachable. `check_paths`
+(the `check` command) and `check_rubric_bytes(..., lint=True)` also run lint, whose warnings say
+where a usable rubric scores badly; loading a rubric for the app does not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
+from collector_guide.authoring.lint import lint as lint_rubric
 from collector_guide.authoring.reachability import reachability
 from collector_guide.gallery.setup import check_gallery_bytes
 from collector_guide.keep.workfile import check_work_bytes
@@ -22,22 +25,42 @@ from collector_guide.rubric.loading import (
     sorted_problems,
 )
 from collector_guide.rubric.models import Rubric
-from collector_guide.rubric.problems import LoadError, Problem
+from collector_guide.rubric.problems import LoadError, Locator, Problem
 from collector_guide.rubric.work import Work
 
 
-def check_rubric_bytes(raw: bytes, file: str) -> Checked:
-    """Every problem of a rubric file; the rubric itself only when it has no error."""
+def _check_rubric(raw: bytes, file: str) -> tuple[Checked, Locator | None]:
     checked, locator = check_rubric_structure(raw, file)
     if checked.model is None or locator is None:
-        return checked
+        return checked, locator
     # Reachability is only meaningful once the rubric hangs together.
     found = [locator.problem(loc, msg, sev) for loc, msg, sev in reachability(checked.model)]
     if not found:
-        return checked
+        return checked, locator
     problems = sorted_problems([*checked.problems, *found])
     usable = not any(p.severity == "error" for p in problems)
-    return Checked(file, "rubric", checked.model if usable else None, problems)
+    return Checked(file, "rubric", checked.model if usable else None, problems), locator
+
+
+def _add_lint(checked: Checked, locator: Locator | None,
+              others: Mapping[str, Rubric]) -> Checked:
+    if checked.model is None or locator is None or not checked.ok:
+        return checked
+    found = [locator.problem(loc, msg, sev)
+             for loc, msg, sev in lint_rubric(checked.model, others)]
+    checked.problems = sorted_problems([*checked.problems, *found])
+    return checked
+
+
+def check_rubric_bytes(raw: bytes, file: str, *, lint: bool = False,
+                       others: Mapping[str, Rubric] | None = None) -> Checked:
+    """Every problem of a rubric file; the rubric itself only when it has no error.
+
+    With `lint`, also the warnings of a rubric that is usable but scores badly; `others` are
+    rubrics (by id) among which the original of a translation is looked for.
+    """
+    checked, locator = _check_rubric(raw, file)
+    return _add_lint(checked, locator, others or {}) if lint else checked
 
 
 def load_rubric(path: str | FsPath) -> Rubric:
@@ -112,12 +135,15 @@ def check_paths(paths: Sequence[str | FsPath],
             raws[f] = Checked(str(f), "unknown", None, exc.problems)
     results: list[Checked] = []
     rubrics: dict[str, Rubric] = {}
+    located: list[tuple[Checked, Locator | None]] = []
     for f, raw in raws.items():
         if isinstance(raw, bytes) and kind_of(raw) == "rubric":
-            checked = check_rubric_bytes(raw, str(f))
+            checked, locator = _check_rubric(raw, str(f))
             if checked.ok:
                 rubrics.setdefault(checked.model.id, checked.model)
-            results.append(checked)
+            located.append((checked, locator))
+    # Lint once every rubric is known, so that a translation finds its original.
+    results += [_add_lint(checked, locator, rubrics) for checked, locator in located]
     folder = _RubricFolder(rubrics_dir)
     covered: set[FsPath] = set()
     for f, raw in raws.items():

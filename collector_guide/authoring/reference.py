@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from collector_guide.authoring.lint import RULES
 from collector_guide.rubric import (
     READING_PLACEHOLDERS,
     Archetype,
@@ -178,11 +179,19 @@ def labels_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def lint_table() -> str:
+    """The warnings `collector-guide check` gives about a rubric that scores badly."""
+    rows = ["| warning | what it means | how to fix it |", "|---|---|---|"]
+    rows += [f"| {_cell(r.name)} | {_cell(r.catches)} | {_cell(r.fix)} |" for r in RULES]
+    return "\n".join(rows)
+
+
 def generated_tables() -> dict[str, Callable[[], str]]:
     tables: dict[str, Callable[[], str]] = {
         name: (lambda m=model: key_table(m)) for name, model in KEY_TABLES.items()
     }
-    tables.update(parts=parts_table, reading=reading_table, labels=labels_table)
+    tables.update(parts=parts_table, reading=reading_table, labels=labels_table,
+                  lint=lint_table)
     return tables
 
 

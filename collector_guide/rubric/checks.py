@@ -81,6 +81,10 @@ def _condition(r: Rubric, cond: Condition, loc: tuple, before: int | None) -> It
 
 
 def _references(r: Rubric) -> Iterator[Found]:
+    if r.rubric.translation_of == r.rubric.id:
+        yield (("rubric", "translation_of"), "a rubric cannot be a translation of itself: "
+               "write the id of the rubric this one translates, and give this one its own id",
+               "error")
     sections = [s.id for s in r.sections]
     for qi, q in enumerate(r.questions):
         if q.section not in sections:
