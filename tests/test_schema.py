@@ -74,8 +74,8 @@ def test_every_key_has_a_description_for_authors(model):
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: str(p.relative_to(ROOT / "rubrics")))
 def test_every_bundled_rubric_names_the_schema_on_its_first_line(path):
-    relative = Path(*[".."] * (len(path.relative_to(ROOT / "rubrics").parts) - 1))
-    expected = f"#:schema ./{(relative / 'rubric.schema.json').as_posix()}"
+    depth = len(path.relative_to(ROOT / "rubrics").parts) - 1
+    expected = "#:schema " + ("../" * depth if depth else "./") + "rubric.schema.json"
     assert path.read_text().splitlines()[0] == expected
 
 
@@ -181,8 +181,8 @@ def test_every_fixture_gets_the_same_verdict_from_taplo_and_the_loader(tmp_path)
 
 # What is put in place of each value of a document: each kind of mistake an author makes, chosen
 # by the kind of value that belongs there (every kind gets the other kinds too).
-TEXT_PROBES = ["", "   ", "\u3000", " padded ", "Has Space", "not_sure", "x" * 4001, 1, True,
-               ["a"], {"a": "b"}, DATE]
+TEXT_PROBES = ["", "   ", "\u3000", " padded ", "Has Space", "not_sure", "x" * 4001, " ../up.png",
+               "/abs.png", 1, True, ["a"], {"a": "b"}, DATE]
 NUMBER_PROBES = [0, 1, -1, 0.5, -1.5, 11, "0.5", True, math.nan, DATE]
 LIST_PROBES = [[], ["a"], [{"a": "b"}], "text", 1, {}]
 TABLE_PROBES = [{}, {"a": "b"}, "text", 1, []]
@@ -309,3 +309,13 @@ def test_taplo_refuses_a_byte_order_mark_the_loader_forgives(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.read_bytes())
     assert loader_accepts(path.read_bytes(), Rubric)
     assert taplo_failures(tmp_path, RUBRIC_SCHEMA) == {"bom.toml"}
+
+
+def test_taplo_accepts_the_work_files_the_app_writes(tmp_path, default_rubric):
+    from collector_guide.keep.workfile import dump_work, load_work
+
+    for path in sorted(SAMPLES.glob("*.toml")):
+        work = load_work(path, default_rubric)
+        (tmp_path / path.name).write_text(dump_work(default_rubric, work.work, work.answers))
+    assert len(list(tmp_path.glob("*.toml"))) >= 5
+    assert taplo_failures(tmp_path, WORK_SCHEMA) == set()

@@ -39,7 +39,7 @@ Point = tuple[float, float]
 class Answer:
     """One way to answer a question: what a work file would hold, and its raw effects."""
 
-    choice: tuple[str, ...] | None  # None: "Not sure"; () a multiple question with none chosen
+    choice: tuple[str, ...] | None  # None: "Not sure" (choosing none of several is the same)
     value: object  # NOT_SURE, an option id, or a list of option ids
     effects: tuple[float, ...]  # per axis, before the question's share (capped at ±1)
 
@@ -50,7 +50,8 @@ class Answer:
 
 
 def answers_of(question: Question, axes: Sequence[str]) -> tuple[Answer, ...]:
-    """Every answer a question can get: "Not sure", each option, or (multiple) each subset."""
+    """Every answer a question can get: "Not sure", each option, or (multiple) each non-empty
+    set of options (scoring reads an empty choice as "Not sure")."""
     def effects(ids: tuple[str, ...]) -> tuple[float, ...]:
         chosen = [o for o in question.options if o.id in ids]
         return tuple(max(-1.0, min(1.0, sum(o.effects.get(a, 0.0) for o in chosen)))
@@ -59,7 +60,7 @@ def answers_of(question: Question, axes: Sequence[str]) -> tuple[Answer, ...]:
     found = [Answer(None, NOT_SURE, tuple(0.0 for _ in axes))]
     if question.kind == "multiple":
         ids = list(dict.fromkeys(o.id for o in question.options))
-        for n in range(len(ids) + 1):
+        for n in range(1, len(ids) + 1):
             found += [Answer(c, list(c), effects(c)) for c in itertools.combinations(ids, n)]
     else:
         found += [Answer((o.id,), o.id, effects((o.id,))) for o in question.options]

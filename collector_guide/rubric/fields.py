@@ -23,13 +23,16 @@ WHITESPACE = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-NOT_BLANK = r"[^\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+SPACE = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+"""The same white space, as a regex class."""
+NOT_BLANK = "[^" + SPACE[1:]
 """Matches a text with at least one character that is not white space."""
 
 MAX_TEXT = 4000
 
 
-def _trim(value: str) -> str:
+def trim(value: str) -> str:
+    """A text without its outer white space (after its limits were checked as written)."""
     return value.strip(WHITESPACE)
 
 
@@ -37,7 +40,7 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """Lowercase letters, digits, '_' and '-', starting with a letter or digit; at most 64."""
 
 Text = Annotated[
-    str, StringConstraints(max_length=MAX_TEXT, pattern=NOT_BLANK), AfterValidator(_trim)
+    str, StringConstraints(max_length=MAX_TEXT, pattern=NOT_BLANK), AfterValidator(trim)
 ]
 """Words a visitor reads: not empty, at most 4000 characters; outer spaces are trimmed."""
 

@@ -77,6 +77,9 @@ def describe(value: object) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
         return f"'{shown}'"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"the date {value.isoformat()}" if isinstance(value, datetime.date) else (
+            f"the time {value.isoformat()}")
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, WithJsonSchema, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema, field_validator
 
-from collector_guide.rubric.fields import Id, Strict, Text
+from collector_guide.rubric.fields import SPACE, Id, Strict, Text, trim
 
 Answer = str | list[str]
 """One option id (single and scale questions) or a list of them (multiple)."""
@@ -25,12 +25,15 @@ WORK_TEXT_LIMITS: dict[str, int] = {
     "title": 300, "artist": 300, "year": 40, "medium": 300, "series": 300, "edition": 300,
     "wall_label": 4000, "notes": 4000, "image": 300,
 }
-# A file name with no folder above it: not starting at the root, no '..' step.
-_UNSAFE_IMAGE = r"^[/\\]|(^|[/\\])\.\.([/\\]|$)"
+# A file name with no folder above it: not starting at the root, no '..' step (outer spaces,
+# which are trimmed, do not hide either).
+_UNSAFE_IMAGE = rf"^{SPACE}*[/\\]|(^{SPACE}*|[/\\])\.\.([/\\]|{SPACE}*$)"
 
 
 def _text(field: str):
-    return Annotated[str, StringConstraints(max_length=WORK_TEXT_LIMITS[field])]
+    # The limit counts the text as written (as an editor does); outer spaces are then trimmed.
+    return Annotated[str, StringConstraints(max_length=WORK_TEXT_LIMITS[field]),
+                     AfterValidator(trim)]
 
 
 class WorkInfo(Strict):
