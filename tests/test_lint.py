@@ -30,7 +30,7 @@ PINNED = [
         "pole_out_of_reach.toml:14:1: warning: axes[id=agency].high: the furthest any answers place a work toward 'AI-generated' is +0.30, not even halfway to that pole: strengthen the effects toward it, or give the questions that have them more weight",
     ]),
     ("unbalanced", "unbalanced.toml", [
-        "unbalanced.toml:16:1: warning: axes[id=durability]: unbalanced: a visitor who picks every answer at random lands on average at +0.27 on this spectrum, far from where \"Not sure\" to everything sits (+0.00): the answers pull harder toward 'Durability'; strengthen the effects toward 'Novelty' or soften the others",
+        "unbalanced.toml:16:1: warning: axes[id=durability]: unbalanced: a visitor who picks every answer at random lands on average at +0.29 on this spectrum, far from where \"Not sure\" to everything sits (+0.00): the answers pull harder toward 'Durability'; strengthen the effects toward 'Novelty' or soften the others",
     ]),
     ("same effects", "same_effects.toml", [
         "same_effects.toml:62:3: warning: questions[id=model_kind].options: every answer moves the work the same way (agency +0.80, durability +0.20), so which one a visitor picks makes no difference: give each answer the effect it deserves",

@@ -11,16 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from test_scoring import rubrics
 
 from collector_guide import assess
+from collector_guide.authoring.geometry import GRID, any_between, hull, in_cell, minkowski
 from collector_guide.authoring.lint import lint
 from collector_guide.authoring.reachability import reachability
-from collector_guide.authoring.region import (
-    GRID,
-    Region,
-    any_between,
-    hull,
-    in_cell,
-    minkowski,
-)
+from collector_guide.authoring.region import Region, answers_of
 from collector_guide.rubric import Rubric
 
 MAX_COMBINATIONS = 800
@@ -30,7 +24,8 @@ def _small(r: Rubric) -> Rubric:
     """The rubric cut to its first questions, so that every combination can be tried."""
     region = Region(r)
     keep = len(r.questions)
-    while keep > 1 and math.prod(len(a) for a in region.answers[:keep]) > MAX_COMBINATIONS:
+    every = [answers_of(q, region.axes) for q in r.questions]
+    while keep > 1 and math.prod(len(a) for a in every[:keep]) > MAX_COMBINATIONS:
         keep -= 1
     data = r.model_dump(by_alias=True, exclude_none=True)
     data["questions"] = data["questions"][:keep]
@@ -38,7 +33,7 @@ def _small(r: Rubric) -> Rubric:
 
 
 def _every_placement(r: Rubric, region: Region):
-    for combo in itertools.product(*region.answers):
+    for combo in itertools.product(*(answers_of(q, region.axes) for q in r.questions)):
         yield assess(r, {q.id: a.value for q, a in zip(r.questions, combo, strict=True)})
 
 
@@ -76,8 +71,7 @@ def test_every_placement_lies_in_the_hull_of_its_scenario(r):
     region = Region(r)
     rnd = random.Random(0)
     for _ in range(30):
-        answers = {q.id: rnd.choice(a).value
-                   for q, a in zip(r.questions, region.answers, strict=True)}
+        answers = {q.id: rnd.choice(answers_of(q, region.axes)).value for q in r.questions}
         placed = assess(r, answers)
         point = tuple(placed.axes[a.id].value for a in r.axes)
         same = [x for x in region.reaches
@@ -109,3 +103,30 @@ def test_the_default_rubric_is_analysed_completely(default_rubric):
     assert region.complete and len(region.scenarios) >= 2
     shown = {i for s in region.scenarios for i in s.shown}
     assert shown == set(range(len(default_rubric.questions)))  # every question can be asked
+
+
+def test_many_options_are_grouped_as_one_by_one(minimal):
+    """A question with many answers is grouped with numpy; the groups are the same."""
+    from collector_guide.rubric import Condition, Question
+
+    rnd = random.Random(3)
+    options = [{"id": f"o{j}", "label": "l", "evidence": "e",
+                "effects": {"agency": rnd.choice([-1.0, -0.5, 0.0, 0.3, 1.0]),
+                            "durability": rnd.choice([-0.5, 0.0, 0.5])}} for j in range(9)]
+    q = Question.model_validate({"id": "q", "section": "s", "kind": "multiple", "prompt": "p",
+                                 "help": "h", "ask_gallery": "a", "options": options})
+    conditions = [Condition(question="q", any_of=["o1", "o4"]),
+                  Condition(question="q", any_of=["not_sure", "o8"])]
+    axes = ["agency", "durability"]
+
+    def groups(answers):
+        found = {}
+        for a in answers:
+            key = (tuple(round(v, 9) for v in a.effects), tuple(a.meets(c) for c in conditions))
+            found[key] = found.get(key, 0) + a.weight
+        return found
+
+    grouped = answers_of(q, axes, conditions)
+    assert groups(grouped) == groups(answers_of(q, axes))
+    assert sum(a.weight for a in grouped) == 2 ** 9  # every non-empty set, and "Not sure"
+    assert len(grouped) < 2 ** 9 / 4

@@ -16,14 +16,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from collector_guide.assess.scoring import assess
+from collector_guide.authoring.geometry import cell, in_cell
 from collector_guide.authoring.parity import parity
-from collector_guide.authoring.region import (
-    Region,
-    cell,
-    enumerate_scenarios,
-    in_cell,
-    region_of,
-)
+from collector_guide.authoring.region import Region, answers_of, enumerate_scenarios, region_of
 from collector_guide.rubric.checks import EPSILON, Found
 from collector_guide.rubric.models import Condition, Rubric, moves
 
@@ -213,7 +208,12 @@ def _why_never(region: Region, conditions: list[Condition]) -> str:
 
 def _can_hold(region: Region, conditions: list[Condition]) -> bool | None:
     """Whether some answers meet every condition (None when there are too many to tell)."""
-    scenarios, complete = enumerate_scenarios(region.rubric, region.answers, conditions)
+    r = region.rubric
+    looking = [*conditions, *(c for q in r.questions for c in q.conditions)]
+    watched = {c.question for c in conditions}
+    answers = [answers_of(q, region.axes, [c for c in looking if c.question == q.id])
+               if q.id in watched else a for q, a in zip(r.questions, region.answers, strict=True)]
+    scenarios, complete = enumerate_scenarios(r, answers, conditions)
     if any(all(s.holds[id(c)] for c in conditions) for s in scenarios):
         return True
     return False if complete else None

@@ -12,16 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from collector_guide.assess.scoring import assess, band_label
-from collector_guide.authoring.region import (
+from collector_guide.authoring.geometry import (
     GRID,
-    Region,
     any_between,
     cell,
     in_cell,
     nearest_on,
     nearest_value,
-    region_of,
 )
+from collector_guide.authoring.region import Region, region_of
 from collector_guide.rubric.checks import EPSILON, Found
 from collector_guide.rubric.models import Rubric
 
@@ -75,7 +74,7 @@ def _archetype(region: Region, k: int) -> tuple[bool, bool, str]:
         for aim in targets:
             pick = region.steer(reach, aim, lambda p: region.nearest(p) == k)
             if pick is not None:
-                placed = assess(r, region.work_answers(reach, pick))
+                placed = assess(r, region.work_answers(pick))
                 if placed.nearest_archetype == r.archetypes[k].id:
                     return True, False, ""
         best, best_d = middle, 0.0
@@ -103,7 +102,7 @@ def _band(region: Region, bi: int, x: int) -> tuple[bool, float]:
         aim = (edge, 0.0) if x == 0 else (0.0, edge)
         pick = region.steer(reach, aim, lambda p: abs(p[x] - edge) <= slack)
         if pick is not None:
-            value = assess(r, region.work_answers(reach, pick)).axes[band.axis].value
+            value = assess(r, region.work_answers(pick)).axes[band.axis].value
             if band_label(r, band.axis, value) == band.label:
                 return True, middle
     return True, middle  # not shown either way: say nothing rather than cry wolf

@@ -1,23 +1,24 @@
 """Where a rubric can place a work, over every combination of answers, reasoned about exactly.
 
 Theory of operation. Which questions are shown depends only on how the earlier answers meet
-the `show_if` conditions, so the answers to a question that conditions depend on fall into a
-few *classes* (the answers that meet the same conditions). A **scenario** picks one class for
-each such question that is shown; in a scenario the set of shown questions, and so every
-question's share of each axis, is fixed, and the questions are independent: the place of a
-work is a sum of one term per shown question, each chosen from that question's answers
-("Not sure" adds nothing). That makes exact reasoning cheap:
+the `show_if` conditions, so the answers to a question that conditions look at fall into a few
+*classes* (the answers that meet the same conditions). A **scenario** picks one class for each
+such question that is shown; in a scenario the set of shown questions, and so every question's
+share of each axis, is fixed, and the questions are independent: the place of a work is a sum
+of one term per shown question, each chosen from that question's answers ("Not sure" adds
+nothing). That makes exact reasoning cheap:
 
 - on each axis, the lowest and highest reachable values are sums of per-question extremes;
-- the set of reachable values of an axis is a sum of small sets, kept as a bit set on a fine
-  grid (`GRID`), so a band is reachable exactly when a bit falls inside it;
-- the reachable region on the map lies in the convex hull of a sum of small point sets, the
-  sum of their hulls, so an archetype whose neighbourhood misses every scenario's hull is
-  provably out of reach; one that is in reach is shown by finding answers that land there.
+- the reachable values of an axis are a sum of small sets, kept as a bit set on a fine grid,
+  so a band is reachable exactly when a bit falls inside it;
+- the reachable places on the map lie in the convex hull of a sum of small point sets, the sum
+  of their hulls, so an archetype whose neighbourhood misses every scenario's hull is provably
+  out of reach; one in reach is shown by finding answers that land there (`Region.steer`).
 
-Conditions that are watched but do not gate anything (a caution's) are classes too, so the
-same enumeration says whether they can ever hold. Scenarios are capped (`MAX_SCENARIOS`);
-past the cap `complete` is false and no claim of "never" should be made.
+Answers that move the work alike are kept once, with a weight (how many answers they stand
+for), unless a condition looks at the question. Conditions that are only watched (a caution's)
+make classes too, so the same enumeration says whether they can ever hold. Scenarios are capped
+(`MAX_SCENARIOS`); past the cap `complete` is false and no claim of "never" should be made.
 """
 
 from __future__ import annotations
@@ -27,21 +28,21 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from collector_guide.authoring.geometry import SPAN, Point, dilate, hull, minkowski, sum_values
 from collector_guide.rubric import NOT_SURE, Condition, Question, Rubric, moves
 
 MAX_SCENARIOS = 512
-GRID = 1e-5  # the resolution of an axis's reachable values
-_SPAN = 100_500  # grid steps either side of 0 (a little beyond ±1, for rounding)
-Point = tuple[float, float]
+MAX_VALUES = 256  # distinct values of one question on one axis kept exactly; more: a stretch
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     """One way to answer a question: what a work file would hold, and its raw effects."""
 
     choice: tuple[str, ...] | None  # None: "Not sure" (choosing none of several is the same)
     value: object  # NOT_SURE, an option id, or a list of option ids
     effects: tuple[float, ...]  # per axis, before the question's share (capped at ±1)
+    weight: int = 1  # how many answers this one stands for (those that move the work alike)
 
     def meets(self, condition: Condition) -> bool:
         if self.choice is None:
@@ -49,22 +50,60 @@ class Answer:
         return any(c in condition.any_of for c in self.choice)
 
 
-def answers_of(question: Question, axes: Sequence[str]) -> tuple[Answer, ...]:
-    """Every answer a question can get: "Not sure", each option, or (multiple) each non-empty
-    set of options (scoring reads an empty choice as "Not sure")."""
-    def effects(ids: tuple[str, ...]) -> tuple[float, ...]:
-        chosen = [o for o in question.options if o.id in ids]
-        return tuple(max(-1.0, min(1.0, sum(o.effects.get(a, 0.0) for o in chosen)))
-                     for a in axes)
+def answers_of(question: Question, axes: Sequence[str],
+               conditions: Sequence[Condition] | None = None) -> list[Answer]:
+    """The answers a question can get: "Not sure", each option, or (multiple) each non-empty
+    set of options (scoring reads an empty choice as "Not sure").
 
-    found = [Answer(None, NOT_SURE, tuple(0.0 for _ in axes))]
-    if question.kind == "multiple":
-        ids = list(dict.fromkeys(o.id for o in question.options))
-        for n in range(1, len(ids) + 1):
-            found += [Answer(c, list(c), effects(c)) for c in itertools.combinations(ids, n)]
+    Given `conditions`, answers that move the work alike and meet the same of these conditions
+    are kept once, weighted by how many they stand for; without, every answer is listed.
+    """
+    options = list(question.options)
+    effects = [tuple(o.effects.get(a, 0.0) for a in axes) for o in options]
+    found: list[tuple[tuple[str, ...], tuple[float, ...], int]]  # (ids, raw effects, weight)
+    if question.kind != "multiple":
+        found = [((o.id,), e, 1) for o, e in zip(options, effects, strict=True)]
+    elif conditions is None or len(options) <= 6:
+        sums: list[tuple[tuple[str, ...], tuple[float, ...]]] = [((), tuple(0.0 for _ in axes))]
+        for o, e in zip(options, effects, strict=True):
+            sums += [((*ids, o.id), tuple(s + x for s, x in zip(raw, e, strict=True)))
+                     for ids, raw in sums]
+        found = [(ids, raw, 1) for ids, raw in sums[1:]]
     else:
-        found += [Answer((o.id,), o.id, effects((o.id,))) for o in question.options]
-    return tuple(found)
+        found = _alike_sets(options, effects, conditions)
+    answers = [Answer(None, NOT_SURE, tuple(0.0 for _ in axes))]
+    for choice, raw, weight in found:
+        capped = tuple(max(-1.0, min(1.0, v)) for v in raw)
+        value = list(choice) if question.kind == "multiple" else choice[0]
+        answers.append(Answer(choice, value, capped, weight))
+    if conditions is None:
+        return answers
+    kept: dict[tuple, Answer] = {}
+    for a in answers:
+        key = (tuple(round(v, 12) for v in a.effects), tuple(a.meets(c) for c in conditions),
+               a.choice is None)
+        first = kept.get(key)
+        kept[key] = a if first is None else Answer(first.choice, first.value, first.effects,
+                                                   first.weight + a.weight)
+    return list(kept.values())
+
+
+def _alike_sets(options, effects, conditions):
+    """Every non-empty set of many options, grouped (with numpy) by capped effects and by the
+    conditions they meet: (a representative's ids, its raw effects, how many)."""
+    import numpy as np
+
+    n = len(options)
+    masks = np.arange(1, 2 ** n, dtype=np.int64)
+    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    sums = bits @ np.array(effects, dtype=float).reshape(n, -1)
+    meets = [(masks & sum(1 << j for j, o in enumerate(options) if o.id in c.any_of)) != 0
+             for c in conditions]
+    key = np.column_stack([np.clip(sums, -1.0, 1.0).round(12), *meets])
+    _, first, counts = np.unique(key, axis=0, return_index=True, return_counts=True)
+    return [(tuple(o.id for j, o in enumerate(options) if int(masks[k]) >> j & 1),
+             tuple(float(v) for v in sums[k]), int(c))
+            for k, c in sorted(zip(first, counts, strict=True))]
 
 
 @dataclass
@@ -84,12 +123,12 @@ def enumerate_scenarios(r: Rubric, answers: Sequence[Sequence[Answer]],
                         watched: Sequence[Condition] = ()) -> tuple[list[Scenario], bool]:
     """Every scenario (and whether the list is complete), with the watched conditions'
     verdicts; questions are visited in order, as `show_if` only looks back."""
-    first = {}
+    first: dict[str, int] = {}
     for i, q in enumerate(r.questions):
         first.setdefault(q.id, i)
-    on: dict[int, list[int]] = {}  # question index → ids of the conditions that look at it
     conditions = {id(c): c for q in r.questions for c in q.conditions}
     conditions.update({id(c): c for c in watched})
+    on: dict[int, list[int]] = {}  # question index → ids of the conditions that look at it
     for key, c in conditions.items():
         if c.question in first:
             on.setdefault(first[c.question], []).append(key)
@@ -135,155 +174,14 @@ def enumerate_scenarios(r: Rubric, answers: Sequence[Sequence[Answer]],
     return found, True
 
 
-# --- plane geometry ------------------------------------------------------------------------
-
-
-def _cross(o: Point, a: Point, b: Point) -> float:
-    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-
-def hull(points: Sequence[Point]) -> list[Point]:
-    """The convex hull, counter-clockwise (a segment or a point when the points are in line)."""
-    pts = sorted(set((round(x, 12), round(y, 12)) for x, y in points))
-    if len(pts) <= 2:
-        return pts
-
-    def half(seq):
-        out: list[Point] = []
-        for p in seq:
-            while len(out) >= 2 and _cross(out[-2], out[-1], p) <= 0:
-                out.pop()
-            out.append(p)
-        return out
-
-    lower, upper = half(pts), half(reversed(pts))
-    return lower[:-1] + upper[:-1] or pts[:1]
-
-
-def minkowski(polygons: Sequence[Sequence[Point]]) -> list[Point]:
-    """The hull of the sum of convex polygons: their edges, sorted by angle, walked from the
-    sum of their lowest points."""
-    x = sum(min(p, key=lambda v: (v[1], v[0]))[0] for p in polygons)
-    y = sum(min(p, key=lambda v: (v[1], v[0]))[1] for p in polygons)
-    edges = []
-    for p in polygons:
-        if len(p) > 1:
-            edges += [(q[0] - o[0], q[1] - o[1]) for o, q in zip(p, [*p[1:], p[0]], strict=True)]
-    edges.sort(key=lambda e: math.atan2(e[1], e[0]) % (2 * math.pi))
-    walk = [(x, y)]
-    for dx, dy in edges:
-        x, y = x + dx, y + dy
-        walk.append((x, y))
-    return hull(walk)
-
-
-def clip(polygon: Sequence[Point], normal: Point, limit: float) -> list[Point]:
-    """The part of a convex polygon (or segment, or point) where normal · p ≤ limit."""
-    def inside(p: Point) -> float:
-        return limit - (normal[0] * p[0] + normal[1] * p[1])
-
-    if len(polygon) <= 1:
-        return list(polygon) if polygon and inside(polygon[0]) >= -1e-12 else []
-    out: list[Point] = []
-    n = len(polygon) if len(polygon) > 2 else 1  # a segment has one edge
-    for k in range(n):
-        p, q = polygon[k], polygon[(k + 1) % len(polygon)]
-        dp, dq = inside(p), inside(q)
-        if dp >= -1e-12:
-            out.append(p)
-        if (dp >= -1e-12) != (dq >= -1e-12):
-            t = dp / (dp - dq)
-            out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-        if len(polygon) == 2 and dq >= -1e-12:
-            out.append(q)
-    return hull(out) if out else []
-
-
-def cell(at: Sequence[Point], k: int) -> list[tuple[Point, float]]:
-    """The half-planes (normal, limit) of the places nearer archetype k than any other."""
-    ax, ay = at[k]
-    return [((bx - ax, by - ay), (bx * bx + by * by - ax * ax - ay * ay) / 2)
-            for j, (bx, by) in enumerate(at) if j != k]
-
-
-def in_cell(polygon: Sequence[Point], planes) -> list[Point]:
-    for normal, limit in planes:
-        polygon = clip(polygon, normal, limit)
-        if not polygon:
-            break
-    return list(polygon)
-
-
-def nearest_on(polygon: Sequence[Point], target: Point) -> Point:
-    """The point of a convex polygon nearest to a target."""
-    if len(polygon) >= 3 and all(_cross(polygon[k], polygon[(k + 1) % len(polygon)], target)
-                                 >= 0 for k in range(len(polygon))):
-        return target
-    best, best_d = polygon[0], math.inf
-    edges = zip(polygon, polygon[1:] + polygon[:1], strict=True) if len(polygon) > 1 else [
-        (polygon[0], polygon[0])]
-    for p, q in edges:
-        dx, dy = q[0] - p[0], q[1] - p[1]
-        length = dx * dx + dy * dy
-        t = 0.0 if not length else max(0.0, min(1.0, ((target[0] - p[0]) * dx
-                                                       + (target[1] - p[1]) * dy) / length))
-        c = (p[0] + t * dx, p[1] + t * dy)
-        d = math.dist(c, target)
-        if d < best_d:
-            best, best_d = c, d
-    return best
-
-
-# --- values on one axis, as bit sets ---------------------------------------------------------
-
-
-def to_grid(value: float) -> int:
-    return round(value / GRID) + _SPAN
-
-
-def from_grid(bit: int) -> float:
-    return (bit - _SPAN) * GRID
-
-
-def sum_values(acc: int, values: Sequence[float]) -> int:
-    """The bit set of every a + v, for a in `acc` and v in `values`."""
-    out = 0
-    for step in {round(v / GRID) for v in values}:
-        out |= acc << step if step >= 0 else acc >> -step
-    return out
-
-
-def any_between(bits: int, low: float, high: float) -> bool:
-    lo, hi = max(0, to_grid(low)), to_grid(high)
-    if hi < lo:
-        return False
-    return bool((bits >> lo) & ((1 << (hi - lo + 1)) - 1))
-
-
-def nearest_value(bits: int, target: float) -> float | None:
-    if not bits:
-        return None
-    t = max(0, to_grid(target))
-    below = bits & ((1 << (t + 1)) - 1)
-    above = bits >> t
-    candidates = []
-    if below:
-        candidates.append(below.bit_length() - 1)
-    if above:
-        candidates.append(t + ((above & -above).bit_length() - 1))
-    return from_grid(min(candidates, key=lambda b: abs(b - t)))
-
-
-# --- the region of one rubric ----------------------------------------------------------------
-
-
 @dataclass
 class Reach:
     """One scenario's reach: each shown question's answers as shifts on the map, and their hull."""
 
     scenario: Scenario
-    terms: dict[int, list[tuple[int, Point]]]  # question → (answer index, shift) per answer
+    terms: dict[int, list[tuple[int, Point]]]  # question → (answer index, shift), one per shift
     hull: list[Point]
+    shares: dict[int, tuple[float, float]]  # question → its share of each axis
 
 
 class Region:
@@ -292,25 +190,45 @@ class Region:
     def __init__(self, r: Rubric) -> None:
         self.rubric = r
         self.axes = [a.id for a in r.axes]
-        self.answers = [answers_of(q, self.axes) for q in r.questions]
+        on: dict[str, list[Condition]] = {}
+        for q in r.questions:
+            for c in q.conditions:
+                on.setdefault(c.question, []).append(c)
+        self.answers = [answers_of(q, self.axes, on.get(q.id, [])) for q in r.questions]
         self.scenarios, self.complete = enumerate_scenarios(r, self.answers)
+        self.exact_values = True  # false once a question had too many values to keep exactly
+        self._shapes: dict[tuple, tuple[list[tuple[int, Point]], list[Point]]] = {}
         self.reaches = [self._reach(s) for s in self.scenarios]
         self.at = [tuple(a.at.get(x, 0.0) for x in self.axes) for a in r.archetypes]
         self._values: dict[int, int] = {}
+
+    def _shape(self, i: int, allowed: tuple[int, ...] | None):
+        """A question's distinct unscaled shifts (one answer each) and their hull, once."""
+        key = (i, allowed)
+        if key not in self._shapes:
+            answers = self.answers[i]
+            ks = allowed if allowed is not None else range(len(answers))
+            distinct: dict[Point, int] = {}
+            for k in ks:
+                distinct.setdefault(answers[k].effects[:2], k)
+            raw = [(k, v) for v, k in distinct.items()]
+            self._shapes[key] = raw, hull([v for _, v in raw])
+        return self._shapes[key]
 
     def _reach(self, s: Scenario) -> Reach:
         qs = self.rubric.questions
         moving = [[i for i in s.shown if moves(qs[i], a)] for a in self.axes]
         totals = [sum(qs[i].weight for i in m) for m in moving]
         terms: dict[int, list[tuple[int, Point]]] = {}
+        shares: dict[int, tuple[float, float]] = {}
         shapes: list[list[Point]] = [[(0.0, 0.0)]]
         for i in s.shown:
-            shares = [qs[i].weight / totals[x] if i in moving[x] else 0.0 for x in range(2)]
-            terms[i] = [(k, (shares[0] * a.effects[0], shares[1] * a.effects[1]))
-                        for k, a in enumerate(self.answers[i])
-                        if i not in s.allowed or k in s.allowed[i]]
-            shapes.append(hull([v for _, v in terms[i]]))
-        return Reach(s, terms, minkowski(shapes))
+            sx, sy = shares[i] = tuple(qs[i].weight / totals[x] if i in moving[x] else 0.0
+                                       for x in range(2))
+            raw, shape = self._shape(i, s.allowed.get(i))
+            terms[i] = [(k, (sx * v[0], sy * v[1])) for k, v in raw]
+            shapes.append([(sx * p[0], sy * p[1]) for p in shape])
+        return Reach(s, terms, minkowski(shapes), shares)
 
     def axis_range(self, x: int) -> tuple[float, float]:
         """The lowest and highest value any answers give on axis x (index into the axes)."""
@@ -323,19 +241,30 @@ class Region:
         whose every answer is picked at random ("Not sure" and each option alike)."""
         total = 0.0
         for reach in self.reaches:
-            chance = math.prod(len(ks) / len(self.answers[i])
-                               for i, ks in reach.scenario.allowed.items())
-            total += chance * sum(sum(v[x] for _, v in t) / len(t) for t in reach.terms.values())
+            s = reach.scenario
+            chance = math.prod(sum(self.answers[i][k].weight for k in ks)
+                               / sum(a.weight for a in self.answers[i])
+                               for i, ks in s.allowed.items())
+            for i in s.shown:
+                answers, ks = self.answers[i], s.allowed.get(i, range(len(self.answers[i])))
+                mean = (sum(answers[k].weight * answers[k].effects[x] for k in ks)
+                        / sum(answers[k].weight for k in ks))
+                total += chance * reach.shares[i][x] * mean
         return total
 
     def values(self, x: int) -> int:
-        """The bit set (see `to_grid`) of every value some answers give on axis x."""
+        """The bit set (see `geometry.to_grid`) of every value some answers give on axis x."""
         if x not in self._values:
             union = 0
             for reach in self.reaches:
-                acc = 1 << _SPAN
+                acc = 1 << SPAN
                 for t in reach.terms.values():
-                    acc = sum_values(acc, [v[x] for _, v in t])
+                    values = {v[x] for _, v in t}
+                    if len(values) > MAX_VALUES:  # so many that they fill their stretch
+                        self.exact_values = False
+                        acc = dilate(acc, min(values), max(values))
+                    else:
+                        acc = sum_values(acc, list(values))
                 union |= acc
             self._values[x] = union
         return self._values[x]
@@ -345,7 +274,7 @@ class Region:
         return min(range(len(self.at)),
                    key=lambda k: (round(math.dist(point, self.at[k]), 9), k))
 
-    def work_answers(self, reach: Reach, picks: dict[int, int]) -> dict[str, object]:
+    def work_answers(self, picks: dict[int, int]) -> dict[str, object]:
         qs = self.rubric.questions
         return {qs[i].id: self.answers[i][k].value for i, k in picks.items()}
 
