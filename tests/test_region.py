@@ -43,7 +43,16 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 @given(rubrics())
 @SETTINGS
 def test_what_the_region_says_is_what_brute_force_finds(generated):
-    r = _small(generated)
+    _agrees_with_brute_force(_small(generated))
+
+
+def test_the_minimal_rubric_agrees_with_brute_force(minimal):
+    # It has what generated rubrics lack: an answer that leaves both axes open, a fact id.
+    assert any(o.leaves_open for q in minimal.questions for o in q.options)
+    _agrees_with_brute_force(minimal)
+
+
+def _agrees_with_brute_force(r: Rubric) -> None:
     region = Region(r)
     placements = list(_every_placement(r, region))
     slack = len(r.questions) * GRID

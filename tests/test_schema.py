@@ -107,8 +107,8 @@ def test_taplo_names_a_misspelt_key_on_its_line(tmp_path):
 
 
 def test_taplo_names_a_misspelt_key_inside_a_condition(tmp_path):
-    path = _minimal_with(tmp_path, 'show_if = { question = "source", any_of = ["model"] }',
-                         'show_if = { question = "source", anyof = ["model"] }')
+    path = _minimal_with(tmp_path, 'any_of = ["model", "not_sure"] }',
+                         'anyof = ["model", "not_sure"] }')
     messages = {m for m, _ in taplo_errors(path, RUBRIC_SCHEMA)}
     assert "Additional properties are not allowed ('anyof' was unexpected)" in messages
 

@@ -49,7 +49,7 @@ RULES = (
     Rule("near-duplicate answers", "two answers to a question (or their evidence phrases) "
          "read almost the same", "say what sets them apart, or merge them"),
     Rule("thin help", "a help text that only repeats the question or is a placeholder; an "
-         "archetype without the one-line summary the others have",
+         "archetype without the one-line summary most others have",
          "say why the answer matters and what to look for"),
     Rule("caution never shown", "no combination of answers meets all of a caution's "
          "conditions", "change its `when` conditions"),
@@ -120,8 +120,9 @@ def _effects_words(effects: dict[str, float]) -> str:
 
 def _same_effects(region: Region) -> Iterator[Found]:
     for qi, q in enumerate(region.rubric.questions):
-        kept = [{a: v for a, v in o.effects.items() if v} for o in q.options]
-        if kept[0] and all(k == kept[0] for k in kept[1:]):
+        # Answers that leave the question open ("contested") are meant to move nothing.
+        kept = [{a: v for a, v in o.effects.items() if v} for o in q.options if not o.leaves_open]
+        if len(kept) > 1 and kept[0] and all(k == kept[0] for k in kept[1:]):
             yield (("questions", qi, "options"), f"every answer moves the work the same way "
                    f"({_effects_words(kept[0])}), so which one a visitor picks makes no "
                    "difference: give each answer the effect it deserves", "warning")
@@ -176,7 +177,7 @@ def _thin_help(region: Region) -> Iterator[Found]:
             yield (loc, "the help text only repeats the question: say why the answer matters "
                    "and what to look for, in a sentence or two", "warning")
     with_summary = [a for a in r.archetypes if a.summary]
-    if with_summary:
+    if 2 * len(with_summary) >= len(r.archetypes):  # most have one: the others were forgotten
         for ai, arch in enumerate(r.archetypes):
             if not arch.summary:
                 yield (("archetypes", ai), f"has no summary, though {len(with_summary)} of the "

@@ -60,17 +60,22 @@ def answers_of(question: Question, axes: Sequence[str],
     """
     options = list(question.options)
     effects = [tuple(o.effects.get(a, 0.0) for a in axes) for o in options]
+    # An answer that leaves an axis open counts there as "Not sure" does: it moves nothing.
+    opens = [tuple(a in o.leaves_open for a in axes) for o in options]
     found: list[tuple[tuple[str, ...], tuple[float, ...], int]]  # (ids, raw effects, weight)
     if question.kind != "multiple":
-        found = [((o.id,), e, 1) for o, e in zip(options, effects, strict=True)]
+        found = [((o.id,), tuple(0.0 if shut else v for v, shut in zip(e, op, strict=True)), 1)
+                 for o, e, op in zip(options, effects, opens, strict=True)]
     elif conditions is None or len(options) <= 6:
-        sums: list[tuple[tuple[str, ...], tuple[float, ...]]] = [((), tuple(0.0 for _ in axes))]
-        for o, e in zip(options, effects, strict=True):
-            sums += [((*ids, o.id), tuple(s + x for s, x in zip(raw, e, strict=True)))
-                     for ids, raw in sums]
-        found = [(ids, raw, 1) for ids, raw in sums[1:]]
+        sums = [((), tuple(0.0 for _ in axes), tuple(False for _ in axes))]
+        for o, e, op in zip(options, effects, opens, strict=True):
+            sums += [((*ids, o.id), tuple(s + x for s, x in zip(raw, e, strict=True)),
+                      tuple(a or b for a, b in zip(shut, op, strict=True)))
+                     for ids, raw, shut in sums]
+        found = [(ids, tuple(0.0 if c else v for v, c in zip(raw, shut, strict=True)), 1)
+                 for ids, raw, shut in sums[1:]]
     else:
-        found = _alike_sets(options, effects, conditions)
+        found = _alike_sets(options, effects, opens, conditions)
     answers = [Answer(None, NOT_SURE, tuple(0.0 for _ in axes))]
     for choice, raw, weight in found:
         capped = tuple(max(-1.0, min(1.0, v)) for v in raw)
@@ -88,7 +93,7 @@ def answers_of(question: Question, axes: Sequence[str],
     return list(kept.values())
 
 
-def _alike_sets(options, effects, conditions):
+def _alike_sets(options, effects, opens, conditions):
     """Every non-empty set of many options, grouped (with numpy) by capped effects and by the
     conditions they meet: (a representative's ids, its raw effects, how many)."""
     import numpy as np
@@ -97,6 +102,7 @@ def _alike_sets(options, effects, conditions):
     masks = np.arange(1, 2 ** n, dtype=np.int64)
     bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     sums = bits @ np.array(effects, dtype=float).reshape(n, -1)
+    sums[(bits @ np.array(opens, dtype=float).reshape(n, -1)) > 0] = 0.0  # left open there
     meets = [(masks & sum(1 << j for j, o in enumerate(options) if o.id in c.any_of)) != 0
              for c in conditions]
     key = np.column_stack([np.clip(sums, -1.0, 1.0).round(12), *meets])
