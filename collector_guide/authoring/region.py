@@ -53,7 +53,8 @@ class Answer:
 def answers_of(question: Question, axes: Sequence[str],
                conditions: Sequence[Condition] | None = None) -> list[Answer]:
     """The answers a question can get: "Not sure", each option, or (multiple) each non-empty
-    set of options (scoring reads an empty choice as "Not sure").
+    set of options (scoring reads an empty choice as "Not sure", and a "none of these" given
+    with other answers as those answers, so such sets are not listed).
 
     Given `conditions`, answers that move the work alike and meet the same of these conditions
     are kept once, weighted by how many they stand for; without, every answer is listed.
@@ -72,8 +73,10 @@ def answers_of(question: Question, axes: Sequence[str],
             sums += [((*ids, o.id), tuple(s + x for s, x in zip(raw, e, strict=True)),
                       tuple(a or b for a, b in zip(shut, op, strict=True)))
                      for ids, raw, shut in sums]
+        alone = {o.id for o in options if o.exclusive}  # "none of these": never with others
         found = [(ids, tuple(0.0 if c else v for v, c in zip(raw, shut, strict=True)), 1)
-                 for ids, raw, shut in sums[1:]]
+                 for ids, raw, shut in sums[1:]
+                 if not alone or set(ids) <= alone or not set(ids) & alone]
     else:
         found = _alike_sets(options, effects, opens, conditions)
     answers = [Answer(None, NOT_SURE, tuple(0.0 for _ in axes))]
@@ -100,6 +103,8 @@ def _alike_sets(options, effects, opens, conditions):
 
     n = len(options)
     masks = np.arange(1, 2 ** n, dtype=np.int64)
+    alone = sum(1 << j for j, o in enumerate(options) if o.exclusive)
+    masks = masks[((masks & alone) == 0) | ((masks & ~alone) == 0)]  # "none of these" alone
     bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     sums = bits @ np.array(effects, dtype=float).reshape(n, -1)
     sums[(bits @ np.array(opens, dtype=float).reshape(n, -1)) > 0] = 0.0  # left open there
