@@ -249,7 +249,8 @@ def test_check_reports_a_gallery_and_each_catalogue_work_once(tmp_path):
     assert ": error: gallery.acccent: unknown key 'acccent'" in lines[0]
     assert "Did you mean 'accent'?" in lines[0]
     works = len(list((EXAMPLE / "works").glob("*.toml")))
-    assert out.getvalue() == f"{works + 2} files checked: 1 error, 0 warnings\n"
+    rubrics = len(list((ROOT / "rubrics").rglob("*.toml")))
+    assert out.getvalue() == f"{works + rubrics + 1} files checked: 1 error, 0 warnings\n"
 
 
 def test_check_of_the_example_gallery_is_clean():
