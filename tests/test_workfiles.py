@@ -95,7 +95,7 @@ FILES = [
                 "the number 7. Its answers are: photo, model, not_sure")]),
     WorkFile("single-answer-a-date", HEAD + b"source = 1979-05-27\n",
              [e("5:1", "answers.source: 'source' takes one answer, written in quotes; found "
-                "the date or time 1979-05-27. Its answers are: photo, model, not_sure")]),
+                "the date 1979-05-27. Its answers are: photo, model, not_sure")]),
     WorkFile("single-answer-empty", HEAD + b'source = ""\n',
              [e("5:1", "answers.source: '' is not an answer to 'source'; its answers are: "
                 "photo, model, not_sure.")]),

@@ -352,10 +352,13 @@ class Labels(Strict):
     compare_invite: Text = Field(
         "The gallery has read this work too. Now that you have your own reading, you can set "
         "the two side by side.", description="above the compare button")
-    compare_heading: Text = Field("Your reading and the gallery's")
+    compare_heading: Text = Field(
+        "Your reading and the gallery's",
+        description="the heading of the screen that sets the two readings side by side")
     compare_intro: Text = Field(
         "Neither reading is the right one: the work sits on a spectrum, and where two careful "
-        "readings differ is where it is worth looking again, and asking.")
+        "readings differ is where it is worth looking again, and asking.",
+        description="under the comparison heading: why two readings can differ")
     compare_you: Text = Field("Your reading", description="the visitor's point on the map")
     compare_gallery: Text = Field("The gallery's reading", description="the gallery's point")
     compare_legend: Text = Field(
@@ -363,27 +366,42 @@ class Labels(Strict):
         "still move", description="under the comparison map")
     compare_axis_close: Text = Field(
         "{axis}: the two readings sit close together (yours at {you}, the gallery's at "
-        "{gallery}).")
+        "{gallery}).",
+        description="one axis where the two readings are near each other")
     compare_axis_apart: Text = Field(
         "{axis}: the gallery's reading sits further toward {pole} (the gallery's at "
-        "{gallery}, yours at {you}).")
+        "{gallery}, yours at {you}).",
+        description="one axis where the two readings are far apart; {pole} is the end the "
+        "gallery's reading leans toward")
     compare_overlap: Text = Field(
         "The two boxes overlap: as the open questions are settled, either reading could still "
-        "arrive where the other is.")
+        "arrive where the other is.",
+        description="when the ranges of the two readings overlap")
     compare_same: Text = Field(
-        "Of the {asked} questions you both answered, you answered {same} alike.")
-    compare_all_same: Text = Field("You and the gallery answered every question alike.")
-    compare_differences: Text = Field("Where the two readings differ")
+        "Of the {asked} questions you both answered, you answered {same} alike.",
+        description="how many answers the visitor and the gallery share")
+    compare_all_same: Text = Field(
+        "You and the gallery answered every question alike.",
+        description="instead of the count, when every shared answer is the same")
+    compare_differences: Text = Field(
+        "Where the two readings differ",
+        description="the heading of the questions answered differently")
     compare_left_open: Text = Field(
         "Where you left it open, the gallery answered",
         description="the questions the visitor answered Not sure (or not at all)")
-    compare_you_answered: Text = Field("You")
-    compare_gallery_answered: Text = Field("The gallery")
-    compare_note: Text = Field("The gallery's note")
+    compare_you_answered: Text = Field(
+        "You", description="before the visitor's answer to a question both answered")
+    compare_gallery_answered: Text = Field(
+        "The gallery", description="before the gallery's answer to the same question")
+    compare_note: Text = Field(
+        "The gallery's note", description="before the gallery's note on why it answered so")
     compare_not_asked: Text = Field(
         "Not asked", description="a question the other reading's answers did not lead to")
-    compare_shared_notes: Text = Field("The gallery's notes where you agree")
-    compare_hide: Text = Field("Hide the gallery's reading")
+    compare_shared_notes: Text = Field(
+        "The gallery's notes where you agree",
+        description="the heading of the notes on questions answered alike")
+    compare_hide: Text = Field(
+        "Hide the gallery's reading", description="the button that closes the comparison")
     ask_the_gallery: Text = Field(
         "Ask the gallery", description="the heading of the gallery's contact line")
     download_card: Text = Field(
