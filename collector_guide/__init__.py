@@ -9,7 +9,8 @@ answers on the rubric's two spectra, and compose the written reading.
     >>> compose(rubric, placement).main_text  # doctest: +SKIP
 """
 
-from collector_guide.assess.reading import Reading, SignedEvidence, compose, to_markdown, to_text
+from collector_guide.assess.reading import Reading, SignedEvidence, compose
+from collector_guide.assess.renderings import to_markdown, to_text
 from collector_guide.assess.scoring import Placement, assess
 from collector_guide.authoring.check import Catalog, check_paths, load_rubric, load_rubrics
 from collector_guide.keep.workfile import load_work

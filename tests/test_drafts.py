@@ -16,16 +16,8 @@ from hypothesis import strategies as st
 from services import redis_server
 
 from collector_guide.keep import drafts
-from collector_guide.keep.draftbackends import RedisStore, SqliteStore
-from collector_guide.keep.drafts import (
-    Draft,
-    DraftStoreError,
-    MemoryStore,
-    new_token,
-    open_store,
-    store_from_env,
-    valid_token,
-)
+from collector_guide.keep.draftbackends import RedisStore, SqliteStore, open_store, store_from_env
+from collector_guide.keep.drafts import Draft, DraftStoreError, MemoryStore, new_token, valid_token
 
 TTL = 12 * 3600.0
 PHOTO = bytes(range(256)) * 40  # binary, with every byte value

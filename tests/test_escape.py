@@ -28,7 +28,7 @@ else:  # Python 3.10
 from collector_guide import NOT_SURE, assess, compose
 from collector_guide.assess import escape
 from collector_guide.assess.charts import MapPoint, contributions_figure, map_figure
-from collector_guide.assess.reading import to_markdown, to_text
+from collector_guide.assess.renderings import to_markdown, to_text
 from collector_guide.keep.urlstate import visit_entry
 from collector_guide.keep.visit import visit_csv
 from collector_guide.keep.workfile import check_work_bytes, dump_work

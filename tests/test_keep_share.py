@@ -13,7 +13,7 @@ from conftest import SAMPLES
 from test_app import at_step, ok, texts
 
 from collector_guide import assess, compose, load_work
-from collector_guide.assess.reading import to_text
+from collector_guide.assess.renderings import to_text
 from collector_guide.keep.printed import file_stem, reading_pdf
 from collector_guide.rubric import WorkInfo
 from collector_guide.ui.screens import result_step

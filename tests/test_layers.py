@@ -86,3 +86,20 @@ def test_the_readme_map_matches_the_tree():
     mapped = set(re.findall(r"^\s*(?:[├└│─ ]*)([a-z_]+/)", block, re.M)) - {"collector_guide/"}
     packages = {f"{p.parent.name}/" for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE}
     assert mapped == packages, f"README map: {sorted(mapped)}; the tree: {sorted(packages)}"
+
+
+def test_no_module_imports_itself_round_about():
+    """No cycle of imports, not even inside one sub-package or through an import tucked into a
+    function: each module can be read, and changed, after the ones it builds on."""
+    import grimp
+
+    graph = grimp.build_graph("collector_guide")
+    cycles = sorted(
+        f"{a} -> {b} -> … -> {a}"
+        for a in graph.modules
+        for b in graph.find_modules_directly_imported_by(a)
+        if a != b and not b.startswith(a + ".") and not a.startswith(b + ".")
+        and graph.chain_exists(importer=b, imported=a)
+    )
+    assert not cycles, "break these cycles (move what both need into the lower module):\n" + \
+        "\n".join(cycles)

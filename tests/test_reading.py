@@ -11,7 +11,8 @@ import pytest
 from reading_measures import repeated_clauses, sentences
 
 from collector_guide import NOT_SURE, SignedEvidence, assess, compose, to_markdown, to_text
-from collector_guide.assess.reading import fmt_value, join_list, to_dict
+from collector_guide.assess.reading import fmt_value, join_list
+from collector_guide.assess.renderings import to_dict
 from collector_guide.assess.scoring import holds
 from collector_guide.rubric import WorkInfo
 

@@ -374,8 +374,7 @@ def compose(
     )
 
 
-# The renderings (text, Markdown, JSON) live next door; they are part of this module's API.
-from collector_guide.assess.renderings import to_dict, to_json, to_markdown, to_text  # noqa: E402
-
+# The renderings (text, Markdown, JSON) live next door, in `renderings`, which builds on this
+# module; nothing here imports them back.
 __all__ = ["AxisReading", "Reading", "Reason", "SignedEvidence", "compose", "fmt_value",
-           "join_list", "to_dict", "to_json", "to_markdown", "to_text"]
+           "join_list"]

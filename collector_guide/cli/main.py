@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from collector_guide.assess.reading import compose, to_json, to_markdown, to_text
+from collector_guide.assess.reading import compose
+from collector_guide.assess.renderings import to_json, to_markdown, to_text
 from collector_guide.assess.scoring import assess
 from collector_guide.authoring.check import check_paths, load_rubric, load_work_and_rubric
 from collector_guide.authoring.reference import labels_table, regenerate

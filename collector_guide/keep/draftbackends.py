@@ -1,4 +1,5 @@
-"""Draft stores that outlive the process: SQLite for one machine, Redis for several replicas.
+"""Draft stores that outlive the process: SQLite for one machine, Redis for several replicas;
+and `open_store` / `store_from_env`, which pick a store (these two or memory) from a setting.
 
 Both keep a draft as two parts under the hashed token — its JSON (facts and texts) and the
 photo's bytes — and let it expire `ttl` seconds after its last save. Both turn every failure
@@ -12,9 +13,16 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
-from collector_guide.keep.drafts import DEFAULT_TTL_HOURS, Clock, DraftStore, DraftStoreError
+from collector_guide.keep.drafts import (
+    DEFAULT_TTL_HOURS,
+    Clock,
+    DraftStore,
+    DraftStoreError,
+    MemoryStore,
+)
 
 _PURGE_EVERY = 60.0  # seconds between sweeps for expired rows
 
@@ -133,3 +141,36 @@ class RedisStore(DraftStore):
 
     def close(self) -> None:
         self._redis.close()
+
+
+def open_store(spec: str | None, ttl_hours: float = DEFAULT_TTL_HOURS) -> DraftStore:
+    """The store a setting names: `memory` (or empty), `sqlite:///path/to/drafts.db` (or
+    `sqlite:relative/path.db`), or a Redis URL (`redis://host:6379/0`, `rediss://…`,
+    `unix:///path/to/redis.sock`). Raises ValueError, in words, for anything else."""
+    spec = (spec or "memory").strip()
+    if not ttl_hours > 0:
+        raise ValueError(f"a draft's lifetime must be a positive number of hours, not {ttl_hours}")
+    ttl = ttl_hours * 3600
+    if spec == "memory":
+        return MemoryStore(ttl)
+    if spec.startswith("sqlite:"):
+        path = spec.removeprefix("sqlite:")
+        path = path.removeprefix("//") if path.startswith("///") else path
+        if not path:
+            raise ValueError("a SQLite draft store needs a file: sqlite:///var/lib/cg/drafts.db")
+        return SqliteStore(path, ttl)
+    if spec.startswith(("redis://", "rediss://", "unix://")):
+        return RedisStore(spec, ttl)
+    raise ValueError(f"unknown draft store {spec[:60]!r}: use memory, sqlite:///path/to/file.db "
+                     "or redis://host:6379/0")
+
+
+def store_from_env(environ: Mapping[str, str]) -> DraftStore:
+    """The store named by COLLECTOR_GUIDE_DRAFTS, with COLLECTOR_GUIDE_DRAFT_HOURS' lifetime."""
+    hours = environ.get("COLLECTOR_GUIDE_DRAFT_HOURS", "").strip()
+    try:
+        ttl_hours = float(hours) if hours else DEFAULT_TTL_HOURS
+    except ValueError:
+        raise ValueError(
+            f"COLLECTOR_GUIDE_DRAFT_HOURS must be a number of hours, not {hours!r}") from None
+    return open_store(environ.get("COLLECTOR_GUIDE_DRAFTS"), ttl_hours)

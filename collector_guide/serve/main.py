@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from collector_guide.keep.drafts import DraftStoreError, MemoryStore, store_from_env
+from collector_guide.keep.draftbackends import store_from_env
+from collector_guide.keep.drafts import DraftStoreError, MemoryStore
 
 log = logging.getLogger("collector_guide.serve")
 LINK_KEY = "COLLECTOR_GUIDE_LINK_KEY"

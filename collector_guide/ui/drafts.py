@@ -15,8 +15,8 @@ import os
 import streamlit as st
 
 from collector_guide.keep import urlstate
+from collector_guide.keep.draftbackends import store_from_env as _store_from_env
 from collector_guide.keep.drafts import Draft, DraftStore, DraftStoreError, MemoryStore, new_token
-from collector_guide.keep.drafts import store_from_env as _store_from_env
 from collector_guide.photo.provenance import ProvenanceReport
 from collector_guide.rubric import Rubric
 from collector_guide.ui import state

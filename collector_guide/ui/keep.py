@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from collector_guide.assess.reading import to_json, to_markdown, to_text
+from collector_guide.assess.renderings import to_json, to_markdown, to_text
 from collector_guide.assess.scoring import Placement
 from collector_guide.keep.printed import file_stem, reading_pdf
 from collector_guide.keep.workfile import dump_work
