@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 from conftest import ROOT
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from collector_guide import assess, compose
 from collector_guide.cli import main
@@ -184,3 +184,19 @@ def test_the_card_survives_a_broken_image(default_rubric):
     placement = assess(default_rubric, {})
     png = card.viewing_card(default_rubric, placement, card.CardText("x"), b"not an image")
     assert png.startswith(b"\x89PNG")
+
+
+def test_the_card_reading_stops_at_a_sentence_end():
+    """The card quotes whole sentences, so it never stops mid-clause; only a first sentence too
+    long for the card is cut, and then it says so with an ellipsis."""
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    face = fonts.font(29)
+    width = card.READING[2] - card.READING[0]
+    text = " ".join(f"Sentence {i} says a few words about the work in front of you." for i in
+                    range(30))
+    lines = card._sentences(draw, text, face, width, 10)
+    assert 1 < len(lines) <= 10 and lines[-1].endswith(".")
+    long_one = "word " * 400 + "end."
+    assert card._sentences(draw, long_one, face, width, 10)[-1].endswith(" …")
+    short = "One sentence."
+    assert card._sentences(draw, short, face, width, 10) == [short]

@@ -9,6 +9,7 @@ dark, calm palette; the type is the one `collector_guide.gallery.fonts` finds on
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageOps
@@ -37,13 +38,15 @@ FOOTER = (M, 1180, SIZE[0] - M, SIZE[1] - 24)
 class CardText:
     title: str
     byline: str = ""  # artist, year
-    reading: str = ""  # the reading's first sentences; cut to fit
+    reading: str = ""  # the reading's first sentences; as many whole ones as fit
     gallery: str = ""
     caption: str = ""  # under the QR code
     url: str | None = None  # the work's link; no code without one
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int, lines: int) -> list[str]:
+def _lines(draw: ImageDraw.ImageDraw, text: str, face, width: int,
+           lines: int) -> tuple[list[str], bool]:
+    """The text broken into at most `lines` lines of `width`, and whether some was left out."""
     out: list[str] = []
     line = ""
     for word in text.split():
@@ -57,13 +60,31 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int, lines: int) ->
             break
     if line and len(out) < lines:
         out.append(line)
-    consumed = " ".join(out).split()
-    if len(consumed) < len(text.split()) and out:  # cut: say so
+    return out, len(" ".join(out).split()) < len(text.split())
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int, lines: int) -> list[str]:
+    """The text in at most `lines` lines, ending in " …" where it had to be cut."""
+    out, cut = _lines(draw, text, face, width, lines)
+    if cut and out:  # cut: say so
         last = out[-1]
         while last and draw.textlength(last + " …", font=face) > width:
             last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
         out[-1] = last + " …"
     return out
+
+
+def _sentences(draw: ImageDraw.ImageDraw, text: str, face, width: int,
+               lines: int) -> list[str]:
+    """As many whole sentences as fit; a sentence is cut (with " …") only when not even the
+    first one fits, so the card never stops mid-clause when it need not."""
+    kept = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        trial = f"{kept} {sentence}".strip()
+        if _lines(draw, trial, face, width, lines)[1]:
+            break
+        kept = trial
+    return _wrap(draw, kept or text, face, width, lines)
 
 
 def _image(canvas: Image.Image, data: bytes | None, box: tuple[int, int, int, int]) -> None:
@@ -87,8 +108,13 @@ def _map(canvas: Image.Image, rubric: Rubric, placement: Placement) -> None:
     left, top, right, bottom = MAP
     draw = ImageDraw.Draw(canvas, "RGBA")
     draw.rounded_rectangle(MAP, radius=18, fill=PANEL)
-    inner = 26
-    x0, y0, x1, y1 = left + inner, top + inner, right - inner, bottom - inner
+    x_axis, y_axis = rubric.axes
+    small = fonts.font(21)
+    row = 30  # one line of pole names
+    # The pole names sit outside the grid, as on the app's map, so the point never hides them:
+    # durability above, novelty below, then the agency poles under their ends.
+    x0, x1 = left + 22, right - 22
+    y0, y1 = top + 16 + row, bottom - 16 - 2 * row
     draw.rectangle((x0, y0, x1, y1), outline=GRID, width=2)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     draw.line((x0, cy, x1, cy), fill=GRID, width=2)
@@ -97,16 +123,12 @@ def _map(canvas: Image.Image, rubric: Rubric, placement: Placement) -> None:
     def at(x: float, y: float) -> tuple[float, float]:
         return cx + x * (x1 - x0) / 2, cy - y * (y1 - y0) / 2
 
-    x_axis, y_axis = rubric.axes
-    small = fonts.font(21)
-    pad = 8
-    for xy, words, anchor in (((x0 + pad, cy - pad), x_axis.low, "ld"),
-                              ((x1 - pad, cy - pad), x_axis.high, "rd"),
-                              ((cx + pad, y0 + pad), y_axis.high, "la"),
-                              ((cx + pad, y1 - pad), y_axis.low, "ld")):
-        # A quiet backdrop keeps each pole's name clear of the grid lines.
-        bx0, by0, bx1, by1 = draw.textbbox(xy, words, font=small, anchor=anchor)
-        draw.rectangle((bx0 - 4, by0 - 3, bx1 + 4, by1 + 3), fill=(34, 37, 42, 200))
+    half = (x1 - x0) / 2 - 6
+    for xy, words, anchor, room in (((cx, y0 - 8), f"↑ {y_axis.high}", "md", 2 * half),
+                                    ((cx, y1 + 8), f"↓ {y_axis.low}", "ma", 2 * half),
+                                    ((x0, y1 + 8 + row), f"← {x_axis.low}", "la", half),
+                                    ((x1, y1 + 8 + row), f"{x_axis.high} →", "ra", half)):
+        words = _wrap(draw, words, small, int(room), 1)[0] if words.strip() else ""
         draw.text(xy, words, font=small, fill=TEXT, anchor=anchor)
     px, py = placement.axes[x_axis.id], placement.axes[y_axis.id]
     if px.width > 0 or py.width > 0:
@@ -142,7 +164,7 @@ def viewing_card(rubric: Rubric, placement: Placement, text: CardText,
 
     body = fonts.font(29)
     y = READING[1] + 4
-    for line in _wrap(draw, text.reading, body, READING[2] - READING[0], 10):
+    for line in _sentences(draw, text.reading, body, READING[2] - READING[0], 10):
         draw.text((READING[0], y), line, font=body, fill=TEXT)
         y += 39
 
