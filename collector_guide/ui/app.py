@@ -11,6 +11,7 @@ from collector_guide.rubric import Problem
 from collector_guide.ui import brand, drafts, history, screens, state
 from collector_guide.ui.common import literal
 from collector_guide.ui.keep import SHARE_JS
+from collector_guide.ui.memo import Html
 from collector_guide.ui.questions import section
 from collector_guide.ui.reading import result
 from collector_guide.ui.start import start
@@ -32,7 +33,7 @@ def run() -> None:
         st.set_page_config(
             page_title=brand.page_title(gallery),
             page_icon=str(ICON), layout="centered", initial_sidebar_state="collapsed")
-    st.html(CSS + brand.accent_css(lib.site))
+    st.html(Html(CSS + brand.accent_css(lib.site)))
     if not lib.catalog.rubrics:
         no_rubric(lib.catalog.problems)
         return
@@ -83,7 +84,7 @@ def page_scripts(step: int) -> None:
     if st.session_state.pop(state.SCROLL, False):
         scripts += SCROLL_TOP.format(nonce=step)
     with st.container(key="cg_scripts"):
-        st.html(scripts, unsafe_allow_javascript=True)
+        st.html(Html(scripts), unsafe_allow_javascript=True)
 
 
 def no_rubric(problems: list[Problem]) -> None:

@@ -19,9 +19,10 @@ from collector_guide.assess.charts import (
     contributions_figure,
     map_figure,
 )
-from collector_guide.assess.scoring import Placement, answer_key
+from collector_guide.assess.scoring import Placement, answer_key, assess
 from collector_guide.rubric import Rubric, WorkInfo
-from collector_guide.ui import screens, state
+from collector_guide.ui import memo, screens, state
+from collector_guide.ui.memo import Drawn
 from collector_guide.ui.state import ANSWERS, WORK, Library
 
 PLOTLY_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
@@ -38,6 +39,11 @@ def work_info() -> WorkInfo:
     """The work's details as the model holds them; a detail the model refuses is left out on
     its own, never taking the others with it."""
     details = {k: v for k, v in st.session_state[WORK].items() if k in WorkInfo.model_fields}
+    key = tuple(sorted(details.items()))  # an unhashable value is worked out, not kept
+    return memo.session("work-info", key, lambda: _work_info(details), keep=2)
+
+
+def _work_info(details: dict) -> WorkInfo:
     try:
         return WorkInfo(**details)
     except ValueError:
@@ -81,17 +87,28 @@ def sample_points(lib: Library, r: Rubric) -> list[MapPoint]:
 # Figures are cached by what determines them, never by who asked: the rubric's content, the
 # answers as a placement tells them apart (`answer_key`: two visitors share a figure only when
 # they share a placement), the points and the words drawn. Plotly validates every part of a
-# figure as it is built, ~50 ms a map, on every tap.
-@st.cache_resource(max_entries=512, show_spinner=False)
-def map_fig(_r: Rubric, _placement: Placement | None, samples: tuple, visit: tuple,
-            key: tuple, this_work: str, height: int):
-    return map_figure(_r, _placement, samples=samples, visit=visit, this_work=this_work,
-                      height=height)
+# figure as it is built, ~10 ms a map. A map with the visit's works carries the titles this
+# visitor typed: that one is kept in their session only.
+def map_fig(r: Rubric, placement: Placement | None, samples: tuple, visit: tuple,
+            key: tuple, this_work: str, height: int) -> Drawn:
+    def build() -> Drawn:
+        return Drawn(map_figure(r, placement, samples=samples, visit=visit,
+                                this_work=this_work, height=height))
+
+    content = (key, samples, visit, this_work, height)
+    return memo.session("map", content, build, keep=2) if visit else memo.shared(
+        "map", content, build)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def moved_fig(_r: Rubric, _placement: Placement, _labels: dict, key: tuple):
-    return contributions_figure(_r, _placement, _labels)
+def moved_fig(r: Rubric, placement: Placement, labels: dict, key: tuple) -> Drawn:
+    """What moved the work, as bars; `labels` follow from the placement (rubric text)."""
+    return memo.shared("moved", key, lambda: Drawn(contributions_figure(r, placement, labels)))
+
+
+def placement_of(r: Rubric, answers: Mapping[str, object] | None = None) -> Placement:
+    """`assess`, once per rubric content and shown answers (a placement holds only those)."""
+    answers = st.session_state[ANSWERS] if answers is None else answers
+    return memo.shared("placement", answers_key(r, answers), lambda: assess(r, answers))
 
 
 def rubric_key(r: Rubric) -> tuple[str, str]:

@@ -20,12 +20,13 @@ from collector_guide.assess.compare import (
 )
 from collector_guide.rubric import Rubric
 from collector_guide.ui.common import PLOTLY_CONFIG, answers_key, literal
+from collector_guide.ui.memo import Drawn, shared
 from collector_guide.ui.state import ANSWERS, CATALOGUE, COMPARE, Library
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _figure(_r: Rubric, _comparison: Comparison, key: tuple, you: str, gallery: str):
-    return comparison_figure(_r, _comparison, you, gallery)
+def _figure(r: Rubric, comparison: Comparison, key: tuple, you: str, gallery: str) -> Drawn:
+    return shared("compare", (key, you, gallery),
+                  lambda: Drawn(comparison_figure(r, comparison, you, gallery)))
 
 
 def _show(value: bool) -> None:

@@ -19,7 +19,7 @@ from collector_guide.keep.draftbackends import store_from_env as _store_from_env
 from collector_guide.keep.drafts import Draft, DraftStore, DraftStoreError, MemoryStore, new_token
 from collector_guide.photo.provenance import ProvenanceReport
 from collector_guide.rubric import Rubric
-from collector_guide.ui import state
+from collector_guide.ui import memo, state
 from collector_guide.ui.state import ANSWERS, DRAFT, NOTICES, PHOTO, VISIT, WORK
 
 log = logging.getLogger("collector_guide")
@@ -159,5 +159,6 @@ def forget_reading(r: Rubric) -> None:
     state.open_work(r.id, {}, {})
     st.session_state[SAVED] = None
     st.session_state.pop("cg_downloads", None)
+    memo.forget_session()  # the reading and the figures made from this visitor's words
     st.session_state[NOTICES] = notices
     state.go(0)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from collector_guide.assess.charts import MapPoint, map_alt_text, visit_mark
 from collector_guide.assess.reading import Reading, compose, fmt_value
-from collector_guide.assess.scoring import Placement, assess
+from collector_guide.assess.scoring import Placement
 from collector_guide.keep import urlstate
 from collector_guide.photo.evidence import signed_evidence
+from collector_guide.photo.filetypes import sniff
 from collector_guide.rubric import Rubric
-from collector_guide.ui import state
+from collector_guide.ui import memo, state
 from collector_guide.ui.common import (
     PLOTLY_CONFIG,
     answers_key,
@@ -19,6 +22,7 @@ from collector_guide.ui.common import (
     map_key,
     map_legend,
     moved_fig,
+    placement_of,
     progress,
     sample_points,
     work_info,
@@ -36,7 +40,7 @@ def _visit_points(lib: Library, r: Rubric) -> list[MapPoint]:
     for i, entry in enumerate(st.session_state[VISIT]):
         if entry.get("rubric") != r.id or entry == here:
             continue
-        p = assess(r, urlstate.visit_answers(r, entry))
+        p = placement_of(r, urlstate.visit_answers(r, entry))
         title = entry.get("work", {}).get("title") or r.labels.untitled
         points.append(MapPoint(title[:40], p.axes[x_id].value, p.axes[y_id].value,
                                visit_mark(i)))
@@ -48,18 +52,22 @@ def _visit_points(lib: Library, r: Rubric) -> list[MapPoint]:
 def result(lib: Library, r: Rubric, step: int) -> None:
     labels = r.labels
     answers = st.session_state[ANSWERS]
-    placement = assess(r, answers)
+    placement = placement_of(r, answers)
     info = work_info()
-    reading = compose(r, placement, _signed(), work=info)
+    signed = tuple(_signed())
+    # The reading names the work and its signer: this visitor's own, kept in their session.
+    reading = memo.session("reading", (answers_key(r, answers), info, signed),
+                           lambda: compose(r, placement, signed, work=info), keep=2)
     progress(r, step)
     st.title(literal(info.title or labels.untitled))
     byline = ", ".join(x for x in (info.artist, info.year) if x)
     if byline:
         st.markdown(literal(byline))
-    image = reading_image(lib)
-    if image is not None:
+    shown = _shown_image(reading_image(lib))
+    if shown is not None:
+        data, kind = shown
         with st.container(key="reading_image"):
-            st.image(image, width="stretch",
+            st.image(data, width="stretch", output_format=kind,
                      alt=labels.image_alt.format(title=info.title or labels.untitled))
 
     st.header(labels.map_heading)
@@ -103,6 +111,24 @@ def result(lib: Library, r: Rubric, step: int) -> None:
                   width="stretch", icon=":material/edit:")
         st.button(labels.start_over, key="start_over", on_click=state.go, args=(0,),
                   width="stretch", icon=":material/restart_alt:")
+
+
+def _shown_image(image: bytes | Path | None) -> tuple[bytes, str] | None:
+    """The image's bytes and its format, named so that Streamlit sends them as they are: left
+    to guess ("auto"), it decodes a PNG on every run to look for transparency (~2 ms). A
+    sample's picture is read once per version of its file; one that is gone is left out."""
+    if isinstance(image, Path):
+        try:
+            stat = image.stat()
+            data = memo.shared("image-file", (str(image), stat.st_mtime_ns, stat.st_size),
+                               image.read_bytes)
+        except OSError:
+            return None
+    else:
+        data = image
+    if not data:
+        return None
+    return data, {"jpeg": "JPEG", "png": "PNG"}.get(sniff(data) or "", "auto")
 
 
 def written_reading(r: Rubric, reading: Reading) -> None:

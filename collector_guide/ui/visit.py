@@ -23,12 +23,13 @@ from collector_guide.assess.charts import (
 from collector_guide.assess.escape import plotly as _t
 from collector_guide.assess.escape import plotly_template as _tt
 from collector_guide.assess.reading import fmt_value
-from collector_guide.assess.scoring import Placement, assess
+from collector_guide.assess.scoring import Placement
 from collector_guide.keep import urlstate
 from collector_guide.keep.visit import visit_csv
 from collector_guide.rubric import Rubric
 from collector_guide.ui import state
-from collector_guide.ui.common import PLOTLY_CONFIG, literal, rubric_key
+from collector_guide.ui.common import PLOTLY_CONFIG, literal, placement_of, rubric_key
+from collector_guide.ui.memo import Drawn, shared
 from collector_guide.ui.state import ANSWERS, VISIT, WORK, Library
 
 CLEARED = "cg_visit_cleared"  # the visit just cleared, for Undo
@@ -75,12 +76,16 @@ def _placements(lib: Library, visit: list[dict]) -> list[tuple[int, dict, Rubric
     for i, entry in enumerate(visit):
         r = lib.catalog.rubrics.get(entry.get("rubric", ""))
         if r is not None:
-            out.append((i, entry, r, assess(r, urlstate.visit_answers(r, entry))))
+            out.append((i, entry, r, placement_of(r, urlstate.visit_answers(r, entry))))
     return out
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
-def _ranges_figure(_r: Rubric, rows: tuple, key: tuple) -> go.Figure:
+def _ranges_figure(r: Rubric, rows: tuple, key: tuple) -> Drawn:
+    """The figure below, once per rubric content and rows (letters and positions only)."""
+    return shared("visit-ranges", key, lambda: Drawn(_ranges(r, rows)))
+
+
+def _ranges(_r: Rubric, rows: tuple) -> go.Figure:
     """Per axis, side by side: each work's position (a dot) and its box (a bar), by letter."""
     traces, annotations = [], []
     n = len(rows)
