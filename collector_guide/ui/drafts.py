@@ -78,7 +78,8 @@ def _content() -> tuple[Draft, tuple]:
     """What this reading's draft should hold now, and a cheap fingerprint of it."""
     kept = st.session_state.get(PHOTO)
     photo, facts = _photo_parts(kept)
-    texts = urlstate.left_out(st.session_state[WORK])
+    work = st.session_state[WORK]
+    texts = dict(memo.last("left-out", (dict(work),), lambda: urlstate.left_out(work)))
     mark = (tuple(facts.get("upload", ())) if facts else None, tuple(sorted(texts.items())))
     return Draft(photo, facts, texts), mark
 

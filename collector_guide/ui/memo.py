@@ -77,6 +77,21 @@ def session(kind: str, key: Hashable, build: Callable[[], T], keep: int = SESSIO
     return value
 
 
+def last(kind: str, inputs: tuple, build: Callable[[], T]) -> T:
+    """`build()` again only when `inputs` differ (==) from this session's previous call: for
+    work redone after every run from state that mostly stays put (the link, the draft's
+    texts). `inputs` hold the objects themselves, so nothing they name can be swapped unseen."""
+    memo = st.session_state.get(_SESSION_KEY)
+    if not isinstance(memo, dict):
+        memo = st.session_state[_SESSION_KEY] = {}
+    kept = memo.get(("last", kind))
+    if kept is not None and kept[0] == inputs:
+        return kept[1]
+    value = build()
+    memo[("last", kind)] = (inputs, value)
+    return value
+
+
 def forget_session() -> None:
     """Drop this session's results (say, when the visitor asks to forget their reading)."""
     st.session_state.pop(_SESSION_KEY, None)

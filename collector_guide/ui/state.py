@@ -25,7 +25,7 @@ from collector_guide.keep import linksign, urlstate
 from collector_guide.keep.workfile import load_work
 from collector_guide.rubric import LoadError, Rubric, Work
 from collector_guide.rubric.gallery import DEFAULT_BACKGROUND
-from collector_guide.ui import screens
+from collector_guide.ui import memo, screens
 
 log = logging.getLogger("collector_guide")
 
@@ -264,17 +264,14 @@ def sync_url(r: Rubric, default_id: str) -> None:
     """Write the state into the URL, if it changed. The browser makes a history entry only
     when the screen changes (see `ui.history`); a pristine start screen keeps a bare address,
     so Back from it leaves the app at once."""
-    params = urlstate.encode(
-        r,
-        st.session_state[STEP],
-        st.session_state[ANSWERS],
-        st.session_state[WORK],
-        st.session_state[VISIT],
-        st.session_state.get(DRAFT),
-        reading=st.session_state.get(READING),
-        extra={urlstate.WORK_PARAM: st.session_state[CATALOGUE]}
-        if st.session_state.get(CATALOGUE) else None,
-    )
+    ss = st.session_state
+    # Packed and signed again only when the state changed (~0.3 ms: zlib, HMAC); copies, so
+    # that a value changed in place still counts as a change.
+    inputs = (r, ss[STEP], dict(ss[ANSWERS]), dict(ss[WORK]), list(ss[VISIT]), ss.get(DRAFT),
+              ss.get(READING), ss.get(CATALOGUE))
+    params = dict(memo.last("link", inputs, lambda: urlstate.encode(
+        r, ss[STEP], ss[ANSWERS], ss[WORK], ss[VISIT], ss.get(DRAFT), reading=ss.get(READING),
+        extra={urlstate.WORK_PARAM: ss[CATALOGUE]} if ss.get(CATALOGUE) else None)))
     current = {k: st.query_params[k] for k in st.query_params}
     pristine = {"r": default_id, "v": r.version, "s": "0"}
     if not current and linksign.signed_part(params) == pristine:
