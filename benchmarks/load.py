@@ -306,9 +306,11 @@ def _self_cpu() -> float:
 # --- the bytes of a first visit ---------------------------------------------------------------
 
 
-def first_visit_bytes() -> list[tuple[str, int, int]] | str:
+def first_visit_bytes() -> list[tuple[str, int, int, int]] | str:
     """Bytes on the wire (bodies as sent, plus headers) for a first visit in Chromium, until
-    the start screen's map is drawn: `collector-guide serve` against `streamlit run app.py`."""
+    the start screen's map is drawn, and the same bodies decoded: `streamlit run app.py`, then
+    `collector-guide serve` as a browser meets it (gzip) and as one that asks for no
+    compression (plain: `Accept-Encoding: identity`)."""
     from browser_support import (
         PHONE,
         launch_chromium,
@@ -326,20 +328,30 @@ def first_visit_bytes() -> list[tuple[str, int, int]] | str:
     with sync_playwright() as p:
         browser = launch_chromium(p)
         try:
-            for name, server in (("streamlit run app.py", streamlit_server()),
-                                 ("collector-guide serve", served("--no-access-log"))):
+            for name, server, headers in (
+                    ("streamlit run app.py", streamlit_server(), {}),
+                    ("collector-guide serve, gzip", served("--no-access-log"), {}),
+                    ("collector-guide serve, plain", served("--no-access-log"),
+                     {"Accept-Encoding": "identity"})):
                 with server as running:
-                    context = browser.new_context(**PHONE)
+                    context = browser.new_context(**PHONE, extra_http_headers=headers)
                     page = context.new_page()
                     done = []
                     page.on("requestfinished", lambda req, done=done: done.append(req))
                     open_app(page, running.url + "/")
                     page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=60_000)
                     page.wait_for_load_state("networkidle")
-                    sizes = [req.sizes() for req in done]
-                    body = sum(max(0, x["responseBodySize"]) for x in sizes)
-                    headers = sum(max(0, x["responseHeadersSize"]) for x in sizes)
-                    rows.append((name, len(done), body + headers))
+                    wire = decoded = 0
+                    for req in done:
+                        sizes = req.sizes()
+                        body = max(0, sizes["responseBodySize"])
+                        wire += body + max(0, sizes["responseHeadersSize"])
+                        try:
+                            response = req.response()
+                            decoded += len(response.body()) if response is not None else body
+                        except Exception:  # a body the browser did not keep: count it as sent
+                            decoded += body
+                    rows.append((name, len(done), wire, decoded))
                     context.close()
         finally:
             browser.close()
@@ -435,9 +447,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {measured}")
         else:
             plain = measured[0][2]
-            for name, count, total in measured:
-                print(f"  {name:<24} {count:3d} requests  {total / 1e6:6.2f} MB  "
-                      f"({total / plain:.0%} of streamlit run)")
+            print(f"  {'':<30} requests  on the wire  bodies decoded  wire vs streamlit run")
+            for name, count, total, decoded in measured:
+                print(f"  {name:<30} {count:8d}  {total / 1e6:8.2f} MB  {decoded / 1e6:11.2f} MB"
+                      f"  {total / plain:10.0%}")
     print("\nServer CPU from /proc (server processes only; nginx and Redis not counted). "
           "A first screen's CPU: 20 arrivals one at a time before the crowd. CPU per "
           "interaction: the crowd's server CPU less its first screens, per interaction.")
