@@ -77,7 +77,7 @@ def follow(lib: Library) -> bool:
     written = st.session_state.get(WRITTEN)
     if written is None:  # the session's first run: the address is where the state came from
         return False
-    current = {k: st.query_params[k] for k in st.query_params}
+    current = st.query_params.to_dict()
     if current == written or not _history_navigation():
         return False
     target = urlstate.decode(current, lib.catalog.rubrics, lib.default_id,

@@ -25,7 +25,7 @@ import streamlit as st
 
 T = TypeVar("T")
 
-SHARED_ENTRIES = 2048
+SHARED_ENTRIES = 1024  # a map and its bars are ~100 kB: tens of MB at most, per process
 SESSION_ENTRIES = 8  # per kind: a visitor goes back and forth between a few states
 _SESSION_KEY = "cg_memo"
 

@@ -42,7 +42,8 @@ def photo(r: Rubric) -> None:
     if kept["error"]:
         st.error(literal(kept["error"]))
     elif kept["jpeg"]:
-        st.image(kept["jpeg"], width="stretch", alt=labels.photo_alt)
+        st.image(kept["jpeg"], width="stretch", alt=labels.photo_alt,
+                 output_format="JPEG")  # the display copy is one: sent as it is
         for note in kept["notes"]:
             st.caption(literal(note))
     if upload is None:

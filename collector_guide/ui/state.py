@@ -158,7 +158,7 @@ def init(lib: Library) -> None:
     """On a session's first run, take the state from the URL (checked, never trusted)."""
     if RUBRIC in st.session_state:
         return
-    params = {k: st.query_params[k] for k in st.query_params}
+    params = st.query_params.to_dict()
     state = urlstate.decode(
         params,
         lib.catalog.rubrics,
@@ -272,7 +272,7 @@ def sync_url(r: Rubric, default_id: str) -> None:
     params = dict(memo.last("link", inputs, lambda: urlstate.encode(
         r, ss[STEP], ss[ANSWERS], ss[WORK], ss[VISIT], ss.get(DRAFT), reading=ss.get(READING),
         extra={urlstate.WORK_PARAM: ss[CATALOGUE]} if ss.get(CATALOGUE) else None)))
-    current = {k: st.query_params[k] for k in st.query_params}
+    current = st.query_params.to_dict()
     pristine = {"r": default_id, "v": r.version, "s": "0"}
     if not current and linksign.signed_part(params) == pristine:
         params = current

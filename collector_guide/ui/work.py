@@ -30,7 +30,7 @@ def the_work(lib: Library, r: Rubric, step: int) -> None:
     known = lib.work(st.session_state.get(CATALOGUE))
     if known is not None:
         if known.image:
-            st.image(known.image, width="stretch",
+            st.image(known.image, width="stretch", output_format="JPEG",  # a display JPEG
                      alt=labels.image_alt.format(title=known.title))
         st.caption(labels.catalogue_opened)
     else:
