@@ -52,6 +52,8 @@ _READING_ID = re.compile(r"[0-9a-z]{4,12}")
 _WORK_KEYS = tuple(k for k in WorkInfo.model_fields if k != "image")
 _LONG_TEXTS = ("wall_label", "notes")
 _VISIT_KEYS = ("title", "artist", "year")
+_VISIT_PLACES = ("d", "c")  # where the rest of a visit's work is kept (see `visit_entry`)
+_CATALOGUE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 @dataclass
@@ -216,15 +218,35 @@ def _clean_details(value: object, keys: tuple[str, ...],
 # --- the visit ------------------------------------------------------------------------------------
 
 
-def visit_entry(rubric: Rubric, answers: Mapping[str, object], work: Mapping[str, str]) -> dict:
-    """A work of the visit, as kept in the URL: compact answers and a few details."""
+def visit_entry(rubric: Rubric, answers: Mapping[str, object], work: Mapping[str, str], *,
+                draft: str | None = None, catalogue: str | None = None) -> dict:
+    """A work of the visit, as kept in the URL: compact answers and a few details, and where
+    the rest is: `d`, the token of its reading's draft (every detail, the notes, the photo),
+    and `c`, the gallery's catalogue work it is a reading of."""
     keep = {}
     for k in _VISIT_KEYS:
         text = _detail(k, str(work.get(k) or "")[:VISIT_TEXT])
         if text:
             keep[k] = text
-    return {"rubric": rubric.id, "v": rubric.version, "l": layout(rubric),
-            "a": encode_answers(rubric, answers), "work": keep}
+    entry = {"rubric": rubric.id, "v": rubric.version, "l": layout(rubric),
+             "a": encode_answers(rubric, answers), "work": keep}
+    if draft and valid_token(draft):
+        entry["d"] = draft
+    if isinstance(catalogue, str) and _CATALOGUE_ID.fullmatch(catalogue):
+        entry["c"] = catalogue
+    return entry
+
+
+def same_work(entry: Mapping, other: Mapping) -> bool:
+    """Whether two visit entries hold the same reading: the same answers and details, wherever
+    the rest of each is kept."""
+    return ({k: v for k, v in entry.items() if k not in _VISIT_PLACES}
+            == {k: v for k, v in other.items() if k not in _VISIT_PLACES})
+
+
+def work_details(work: Mapping[str, str]) -> dict[str, str]:
+    """Every detail of the work that a reading keeps (the image's file name is the sample's)."""
+    return {k: v for k, v in work.items() if k in _WORK_KEYS and isinstance(v, str) and v}
 
 
 def visit_answers(rubric: Rubric, entry: Mapping) -> dict[str, object]:
@@ -242,7 +264,10 @@ def _clean_entry(entry: object, rubrics: Mapping[str, Rubric]) -> tuple[dict | N
         return None, False
     answers, dropped = decode_answers(r, a)
     details, clean = _clean_details(entry.get("work", {}), _VISIT_KEYS, VISIT_TEXT)
-    return visit_entry(r, answers, details), clean and not dropped
+    places = {k: entry.get(k) for k in _VISIT_PLACES if k in entry}
+    kept = visit_entry(r, answers, details, draft=places.get("d"), catalogue=places.get("c"))
+    clean = clean and all(k in kept for k in places)  # a place that is not one: dropped
+    return kept, clean and not dropped
 
 
 # --- the whole state ------------------------------------------------------------------------------
@@ -259,7 +284,7 @@ def new_reading_id() -> str:
 
 def _url_work(work: Mapping[str, str]) -> tuple[str | None, dict[str, str]]:
     """The work's details packed for the link, and the long texts that do not fit in it."""
-    details = {k: v for k, v in work.items() if k in _WORK_KEYS and isinstance(v, str) and v}
+    details = work_details(work)
     if not details:
         return None, {}
     packed = pack(details)
@@ -292,13 +317,26 @@ def encode(rubric: Rubric, step: int, answers: Mapping[str, object],
     if packed:
         params["w"] = packed
     if visit:
-        packed = pack(visit[-MAX_VISIT:])
-        if len(packed) <= MAX_PARAM:
+        packed = _pack_visit(visit[-MAX_VISIT:])
+        if packed is not None:
             params["x"] = packed
     if draft and valid_token(draft):
         params["d"] = draft
     params.update(extra or {})
     return linksign.sign(params, key)
+
+
+def _pack_visit(visit: list[dict]) -> str | None:
+    """The visit for the link. Should it not fit (30 works with long titles), the oldest works
+    lose their drafts' tokens first, so that every work stays in the list."""
+    visit = list(visit)
+    for i in range(len(visit) + 1):
+        packed = pack(visit)
+        if len(packed) <= MAX_PARAM:
+            return packed
+        if i < len(visit):
+            visit[i] = {k: v for k, v in visit[i].items() if k not in _VISIT_PLACES}
+    return None
 
 
 def decode(params: Mapping[str, str], rubrics: Mapping[str, Rubric], default_id: str,

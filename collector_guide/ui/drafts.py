@@ -18,7 +18,7 @@ from collector_guide.keep import urlstate
 from collector_guide.keep.draftbackends import store_from_env as _store_from_env
 from collector_guide.keep.drafts import Draft, DraftStore, DraftStoreError, MemoryStore, new_token
 from collector_guide.photo.provenance import ProvenanceReport
-from collector_guide.rubric import Rubric
+from collector_guide.rubric import WORK_TEXT_LIMITS, Rubric
 from collector_guide.ui import memo, state
 from collector_guide.ui.state import ANSWERS, DRAFT, NOTICES, PHOTO, VISIT, WORK
 
@@ -92,6 +92,49 @@ def restore(r: Rubric) -> None:
     if st.session_state.get(RESTORED):
         return
     st.session_state[RESTORED] = True
+    _bring_back(r, every_detail=False)
+
+
+def keep_for_visit(r: Rubric) -> str | None:
+    """This reading as the visit keeps it, under a token of its own: every detail, the notes
+    and the photo (the visit's link carries only the answers, title, artist and year). The
+    token, or None when there is nothing more to keep or the store cannot keep it now."""
+    photo, facts = _photo_parts(st.session_state.get(PHOTO))
+    draft = Draft(photo, facts, urlstate.work_details(st.session_state[WORK]))
+    if draft.empty:
+        return None
+    token = new_token()
+    try:
+        store().save(token, draft)
+    except DraftStoreError as exc:
+        log.warning("draft store: %s", exc)
+        st.session_state[NOTICES].append(r.labels.draft_unreachable)
+        return None
+    return token
+
+
+def forget_kept(tokens) -> None:
+    """Forget what the visit kept for works that have left it (no Undo brings those back)."""
+    for token in tokens:
+        try:
+            store().forget(token)
+        except DraftStoreError as exc:
+            log.warning("draft store: %s", exc)
+
+
+def reopen(r: Rubric, token: str | None) -> None:
+    """A work of the visit, opened again: every detail, the notes and the photo kept for it,
+    over the few details the visit's link carries. The reopened reading then keeps its own
+    draft, so that what the visit kept stays as it was kept."""
+    st.session_state[DRAFT] = token
+    _bring_back(r, every_detail=True)
+    st.session_state[DRAFT] = None
+    st.session_state[SAVED] = None
+
+
+def _bring_back(r: Rubric, every_detail: bool) -> None:
+    """Take this reading's draft into the session. The link's own details win (they are as new
+    as the draft), except the long texts, which it may carry cut or not at all."""
     st.session_state[SAVED] = None
     token = st.session_state.get(DRAFT)
     if not token:
@@ -108,10 +151,9 @@ def restore(r: Rubric) -> None:
         st.session_state[DRAFT] = None
         return
     work = dict(st.session_state[WORK])
-    for key in _TEXT_KEYS:
-        text = draft.texts.get(key)
-        if isinstance(text, str) and text:
-            work[key] = text[:4000]
+    for key, text in urlstate.work_details(draft.texts).items():
+        if every_detail or key in _TEXT_KEYS or key not in work:
+            work[key] = text[:WORK_TEXT_LIMITS[key]]
     st.session_state[WORK] = work
     st.session_state[PHOTO] = _kept_photo(draft)
     st.session_state[SAVED] = _content()[1]
@@ -156,7 +198,9 @@ def forget_reading(r: Rubric) -> None:
             log.warning("draft store: %s", exc)
             notices = [r.labels.draft_unreachable]
     entry = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
-    st.session_state[VISIT] = [v for v in st.session_state[VISIT] if v != entry]
+    gone = [v for v in st.session_state[VISIT] if urlstate.same_work(v, entry)]
+    forget_kept(v["d"] for v in gone if v.get("d"))
+    st.session_state[VISIT] = [v for v in st.session_state[VISIT] if v not in gone]
     state.open_work(r.id, {}, {})
     st.session_state[SAVED] = None
     st.session_state.pop("cg_downloads", None)

@@ -38,7 +38,7 @@ def _visit_points(lib: Library, r: Rubric) -> list[MapPoint]:
     here = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
     points = []
     for i, entry in enumerate(st.session_state[VISIT]):
-        if entry.get("rubric") != r.id or entry == here:
+        if entry.get("rubric") != r.id or urlstate.same_work(entry, here):
             continue
         p = placement_of(r, urlstate.visit_answers(r, entry))
         title = entry.get("work", {}).get("title") or r.labels.untitled

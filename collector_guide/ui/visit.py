@@ -27,18 +27,29 @@ from collector_guide.assess.scoring import Placement
 from collector_guide.keep import urlstate
 from collector_guide.keep.visit import visit_csv
 from collector_guide.rubric import Rubric
-from collector_guide.ui import state
+from collector_guide.ui import drafts, state
 from collector_guide.ui.common import PLOTLY_CONFIG, literal, placement_of, rubric_key
 from collector_guide.ui.memo import Drawn, shared
-from collector_guide.ui.state import ANSWERS, VISIT, WORK, Library
+from collector_guide.ui.state import ANSWERS, CATALOGUE, VISIT, WORK, Library
 
 CLEARED = "cg_visit_cleared"  # the visit just cleared, for Undo
 ASKING = "cg_visit_asking"  # "Clear" was tapped: ask before clearing
 
 
+def _here(r: Rubric) -> dict:
+    return urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
+
+
 def _add_to_visit(r: Rubric) -> None:
-    entry = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
-    visit = [v for v in st.session_state[VISIT] if v != entry] + [entry]
+    """Keep this reading in the visit as it is now. Its link entry carries the answers and a
+    few details; the rest (every detail, the notes, the photo) is kept under a token of the
+    entry's own. Adding the same reading again keeps it once, as it is now."""
+    token = drafts.keep_for_visit(r)
+    entry = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK],
+                                 draft=token, catalogue=st.session_state.get(CATALOGUE))
+    before = st.session_state[VISIT]
+    drafts.forget_kept(v["d"] for v in before if urlstate.same_work(v, entry) and v.get("d"))
+    visit = [v for v in before if not urlstate.same_work(v, entry)] + [entry]
     st.session_state[VISIT] = visit[-urlstate.MAX_VISIT:]
     st.session_state["visit_added"] = True
     st.session_state.pop(CLEARED, None)
@@ -68,6 +79,10 @@ def _reopen(lib: Library, index: int) -> None:
     if r is None:
         return
     state.open_work(r.id, urlstate.visit_answers(r, entry), dict(entry.get("work", {})))
+    work = lib.work(entry.get("c"))
+    if work is not None and work.rubric_id == r.id:
+        st.session_state[CATALOGUE] = work.id  # so the gallery's reading is offered again
+    drafts.reopen(r, entry.get("d"))
     state.go(state.result_step(r))
 
 
@@ -129,12 +144,12 @@ def _ranges(_r: Rubric, rows: tuple) -> go.Figure:
 
 def _compare(lib: Library, r: Rubric, rows) -> None:
     labels = r.labels
-    here = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
+    here = _here(r)
     same = [(i, e, p) for i, e, rr, p in rows if rr.id == r.id]
     if len(same) < 2:
         return
     st.markdown(f"**{labels.visit_compare}**")
-    data = tuple((visit_mark(i), e == here,
+    data = tuple((visit_mark(i), urlstate.same_work(e, here),
                   tuple((p.axes[a.id].low, p.axes[a.id].value, p.axes[a.id].high)
                         for a in r.axes)) for i, e, p in same)
     st.plotly_chart(_ranges_figure(r, data, (rubric_key(r), data)), key="visit_chart",
@@ -168,14 +183,15 @@ def visit_section(lib: Library, r: Rubric) -> None:
                       icon=":material/undo:")
     if not visit:
         return
-    here = urlstate.visit_entry(r, st.session_state[ANSWERS], st.session_state[WORK])
+    here = _here(r)
     st.caption(labels.visit_intro)
     for i, entry in enumerate(visit):
         work = entry.get("work", {})
         byline = ", ".join(x for x in (work.get("artist"), work.get("year")) if x)
         text = f"**{visit_mark(i)}** · {literal(work.get('title') or labels.untitled)}"
         st.button(text + (f" — {literal(byline)}" if byline else ""), key=f"visit_open_{i}",
-                  on_click=_reopen, args=(lib, i), width="stretch", disabled=entry == here)
+                  on_click=_reopen, args=(lib, i), width="stretch",
+                  disabled=urlstate.same_work(entry, here))
     _compare(lib, r, _placements(lib, visit))
     with st.container(horizontal=True, gap="small"):
         st.download_button(labels.download_visit,
