@@ -12,7 +12,7 @@ that sharing sites append to links (`utm_*`, `fbclid`, …), which the guide nev
 
 The key is `COLLECTOR_GUIDE_LINK_KEY`; unset, each server process draws a random key at start,
 so links made before a restart (or on another server) open with the "could not be verified"
-notice. See docs/deployment.md.
+notice. See docs/deploy.md.
 """
 
 from __future__ import annotations
