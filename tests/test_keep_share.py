@@ -149,3 +149,15 @@ def test_clear_asks_first_and_can_be_undone(default_rubric):
     assert r.labels.visit_cleared in texts(at)
     at = ok(at.button(key="visit_undo").click().run())
     assert len(at.session_state["cg_visit"]) == 3
+
+
+def test_the_side_by_side_table_says_a_point_once_and_glosses_its_numbers(default_rubric):
+    from collector_guide.ui.visit import _range
+
+    assert _range(0.93, 0.93, 0.93) == "+0.93"  # a box that is a point is not said twice
+    assert _range(0.5, 0.333, 1.0) == "+0.50 (+0.33 … +1.00)"
+    at = ok(at_step(default_rubric, result_step(default_rubric),
+                    visit=_visit_of_three(default_rubric)))
+    assert default_rubric.labels.visit_table_note in [c.value for c in at.caption]
+    assert at.get("download_button")[-1].label == default_rubric.labels.download_visit
+    assert "CSV" not in default_rubric.labels.download_visit  # people's words, not formats

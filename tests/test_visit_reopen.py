@@ -132,7 +132,8 @@ def test_side_by_side_the_reopened_work_is_the_one_on_screen(store, default_rubr
     at = add_then_next(r, reading_of(r, FIRST, answers_of(r, 0)), SECOND, answers_of(r, 1))
     at = ok(at.button(key="visit_open_0").click().run())
     table = next(m.value for m in at.markdown if m.value.startswith("| "))
-    assert "Harbour at Dusk" in table and "Second Nature" in table
+    assert "| **A** |" in table and "| **B** |" in table  # lettered as in the list above
+    assert r.labels.visit_table_note in [c.value for c in at.caption]
     spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
                 if "visit_chart" in c.proto.id)
     marks = {t["text"][0]: t["marker"]["symbol"] for t in spec["data"] if t.get("text")}

@@ -141,8 +141,8 @@ class Labels(Strict):
     """The button that adds this work to the works seen on this visit."""
     visit_heading: Text = "This visit"
     """The heading of the works seen on this visit."""
-    download_visit: Text = "Visit (CSV)"
-    """The button that downloads the visit as a table (CSV)."""
+    download_visit: Text = "Save the visit as a table"
+    """The button that downloads the visit as a table (a CSV file, for a spreadsheet)."""
     edit_answers: Text = "Change answers"
     """The button that goes back to change the answers."""
     start_over: Text = "Start over"
@@ -272,6 +272,10 @@ class Labels(Strict):
     """The column of the works in that comparison."""
     visit_nearest: Text = "Nearest kind"
     """The column of each work's nearest archetype in that comparison."""
+    visit_table_note: Text = (
+        "From −1 to +1 on each spectrum; in brackets, where the work could still move while "
+        "questions are left open.")
+    """Under the visit's table: what its numbers mean."""
     visit_clear_confirm: Text = "Clear all {count} works from this visit?"
     """The question asked before the visit is cleared. Placeholder: {count}, how many works."""
     visit_clear_yes: Text = "Yes, clear the visit"
@@ -405,7 +409,8 @@ class Labels(Strict):
     ask_the_gallery: Text = Field(
         "Ask the gallery", description="the heading of the gallery's contact line")
     download_card: Text = Field(
-        "Viewing card (PNG)", description="the download of the card to keep or share")
+        "Viewing card (a picture)",
+        description="the download of the card (a PNG image) to keep or share")
     qr_caption: Text = Field(
         "Scan to read this work with the guide",
         description="under each QR code on wall labels and on the viewing card")

@@ -51,6 +51,13 @@ CSS = """
   /* Every tap target at least 44 px: text fields, the file list's remove button. */
   [data-testid="stTextInputRootElement"], [data-testid="stTextInput"] input { min-height: 2.9rem; }
   [data-testid="stFileUploaderDeleteBtn"] button { min-width: 2.9rem; min-height: 2.9rem; }
+  /* ... the upload button, a switch's whole row, a drop-down list. */
+  [data-testid="stFileUploaderDropzone"] button { min-height: 2.9rem; }
+  [data-testid="stCheckbox"] label { min-height: 2.9rem; align-items: center; }
+  [data-testid="stSelectbox"] [data-baseweb="select"] > div { min-height: 2.9rem; }
+  /* The uploader's "25MB per file • JPG, PNG, WEBP, HEIC…" is file-format jargon: a phone's
+     photos are all accepted, and a file that is not gets a message in words. */
+  [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
   /* No keyboard hints ("Press Enter to apply") on a touch screen. */
   @media (hover: none), (pointer: coarse) {
     [data-testid="InputInstructions"] { display: none !important; }
@@ -73,7 +80,8 @@ CSS = """
     color: #ECE8E1; background: #15171A; border: 1px solid rgba(236, 232, 225, 0.25);
     border-radius: 0.4rem; padding: 0 0.5rem; box-sizing: border-box; }
   /* The visit's works read as a list, from the left. */
-  [class*="st-key-visit_open_"] button { justify-content: flex-start; text-align: left; }
+  [class*="st-key-visit_open_"] button,
+  [class*="st-key-visit_open_"] button > div { justify-content: flex-start; text-align: left; }
   [class*="st-key-visit_open_"] button p { text-align: left; }
   /* Back and Next stay in reach at the bottom of a long screen. */
   .st-key-nav {

@@ -157,15 +157,26 @@ def _compare(lib: Library, r: Rubric, rows) -> None:
     archetypes = {a.id: a.name for a in r.archetypes}
     head = [labels.visit_work, *(a.label for a in r.axes), labels.visit_nearest]
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-    for i, e, p in same:
-        title = literal(e.get("work", {}).get("title") or labels.untitled).replace("|", "\\|")
-        cells = [f"**{visit_mark(i)}** {title}"]
+    for i, _e, p in same:
+        # The letter only: the list just above names each work, and a phone's narrow table
+        # keeps its width for the numbers.
+        cells = [f"**{visit_mark(i)}**"]
         for a in r.axes:
             v = p.axes[a.id]
-            cells.append(f"{fmt_value(v.value)} ({fmt_value(v.low)} … {fmt_value(v.high)})")
+            cells.append(_range(v.value, v.low, v.high))
         cells.append(archetypes[p.nearest_archetype])
         lines.append("| " + " | ".join(cells) + " |")
     st.markdown("\n".join(lines))
+    st.caption(labels.visit_table_note)
+
+
+def _range(value: float, low: float, high: float) -> str:
+    """A position and its box (which may wrap below it); a box that is a point is not said
+    twice."""
+    shown = fmt_value(value)
+    if fmt_value(low) == fmt_value(high):
+        return shown
+    return f"{shown} ({fmt_value(low)} … {fmt_value(high)})"
 
 
 def visit_section(lib: Library, r: Rubric) -> None:
