@@ -89,6 +89,7 @@ def _layout(rubric: Rubric, height: int) -> tuple[dict, marks.Frame]:
     layout = dict(
         template="none",  # every colour is set here; plotly's default template is ~90% of a figure
         height=height,
+        separators=separators(rubric),
         margin=dict(l=2, r=2, t=TOP, b=bottom),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
@@ -185,14 +186,23 @@ def map_figure(
             marker=dict(size=WORK - 2, color=ORANGE, symbol="circle",
                         line=dict(width=2.5, color=INK)),
             hovertemplate=(
-                f"{_tt(this_work)}<br>{_tt(rubric.axes[0].label)}: {fmt_value(px.value)} "
-                f"({fmt_value(px.low)} to {fmt_value(px.high)})<br>"
-                f"{_tt(rubric.axes[1].label)}: {fmt_value(py.value)} "
-                f"({fmt_value(py.low)} to {fmt_value(py.high)})<extra></extra>"
+                f"{_tt(this_work)}<br>{_tt(rubric.axes[0].label)}: {_tt(_range(rubric, px))}<br>"
+                f"{_tt(rubric.axes[1].label)}: {_tt(_range(rubric, py))}<extra></extra>"
             ),
             name="this work",
         ))
     return go.Figure(data=traces, layout=layout)
+
+
+def _range(rubric: Rubric, p) -> str:
+    d = rubric.locale.decimal
+    return rubric.labels.value_range.format(
+        value=fmt_value(p.value, d), low=fmt_value(p.low, d), high=fmt_value(p.high, d))
+
+
+def separators(rubric: Rubric) -> str:
+    """Plotly's `separators` for the rubric's language: its decimal mark, then its grouping."""
+    return rubric.locale.decimal + rubric.locale.group
 
 
 def archetype_summary(archetype) -> str:
@@ -208,7 +218,7 @@ def map_alt_text(rubric: Rubric, placement: Placement | None, samples: int = 0,
                  visit: int = 0) -> str:
     """A text alternative for the map, for screen readers and anyone who prefers words.
     Every word is the rubric's (`map_words_*` labels)."""
-    words = rubric.labels
+    words, d = rubric.labels, rubric.locale.decimal
     x_axis, y_axis = rubric.axes
     parts = [words.map_words_axes.format(
         x_label=x_axis.label, x_low=x_axis.low, x_high=x_axis.high,
@@ -217,12 +227,12 @@ def map_alt_text(rubric: Rubric, placement: Placement | None, samples: int = 0,
         px, py = placement.axes[x_axis.id], placement.axes[y_axis.id]
         archetypes = {a.id: a.name for a in rubric.archetypes}
         parts.append(words.map_words_work.format(
-            x=fmt_value(px.value), x_band=px.band, y=fmt_value(py.value), y_band=py.band,
+            x=fmt_value(px.value, d), x_band=px.band, y=fmt_value(py.value, d), y_band=py.band,
             archetype=archetypes[placement.nearest_archetype]))
         if px.width or py.width:
             parts.append(words.map_words_range.format(
-                x_low=fmt_value(px.low), x_high=fmt_value(px.high),
-                y_low=fmt_value(py.low), y_high=fmt_value(py.high)))
+                x_low=fmt_value(px.low, d), x_high=fmt_value(px.high, d),
+                y_low=fmt_value(py.low, d), y_high=fmt_value(py.high, d)))
     parts.append(words.map_words_badges.format(names="; ".join(
         f"{i}, {a.name}" for i, a in enumerate(rubric.archetypes, 1))))
     if samples:
@@ -249,11 +259,13 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
             orientation="h",
             y=[i * 3 + 1 + k * 0.9 for i in range(len(rows))],
             x=[c.shifts.get(axis.id, 0.0) for c in rows],
+            customdata=[fmt_value(c.shifts.get(axis.id, 0.0), rubric.locale.decimal)
+                        for c in rows],
             width=0.8,
             name=f"{_wrap(axis.label + ':', 34)}<br>{_wrap(f'− {axis.low}, + {axis.high}', 34)}",
             marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="#15171A",
                                                    fillmode="overlay", solidity=0.35)),
-            hovertemplate="%{x:+.2f}<extra>" + _tt(axis.label) + "</extra>",
+            hovertemplate="%{customdata}<extra>" + _tt(axis.label) + "</extra>",
         )
         for k, (axis, (colour, pattern)) in enumerate(zip(rubric.axes, styles, strict=True))
     ]
@@ -266,6 +278,7 @@ def contributions_figure(rubric: Rubric, placement: Placement, labels: dict[str,
     layout = dict(
         template="none",
         height=110 + 64 * max(1, len(rows)),
+        separators=separators(rubric),
         margin=dict(l=4, r=4, t=4, b=4),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",

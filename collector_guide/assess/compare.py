@@ -133,7 +133,8 @@ def axis_sentences(rubric: Rubric, comparison: Comparison,
         you = comparison.visitor.axes[axis.id].value
         them = comparison.gallery.axes[axis.id].value
         gap = comparison.gap[axis.id]
-        words = dict(axis=axis.label, you=fmt_value(you), gallery=fmt_value(them))
+        d = rubric.locale.decimal
+        words = dict(axis=axis.label, you=fmt_value(you, d), gallery=fmt_value(them, d))
         if abs(gap) < CLOSE:
             out.append(labels.compare_axis_close.format(**words))
         else:
@@ -181,7 +182,9 @@ def comparison_figure(rubric: Rubric, comparison: Comparison, you: str, gallery:
     fig.add_trace(go.Scatter(
         x=[gx.value], y=[gy.value], mode="markers", name="gallery",
         marker=dict(size=16, color=GREEN, symbol="square", line=dict(width=2.5, color=INK)),
-        hovertemplate=(f"{gallery}<br>{rubric.axes[0].label}: {fmt_value(gx.value)}<br>"
-                       f"{rubric.axes[1].label}: {fmt_value(gy.value)}<extra></extra>"),
+        hovertemplate=(f"{gallery}<br>{rubric.axes[0].label}: "
+                       f"{fmt_value(gx.value, rubric.locale.decimal)}<br>"
+                       f"{rubric.axes[1].label}: "
+                       f"{fmt_value(gy.value, rubric.locale.decimal)}<extra></extra>"),
     ))
     return fig

@@ -112,9 +112,10 @@ class Reading:
         return tuple(self.fill(a.sentences[0]) for a in self.axes if a.sentences)
 
 
-def fmt_value(value: float) -> str:
-    """A position as a collector reads it: signed, two decimals, a true minus sign."""
-    text = f"{abs(value):.2f}"
+def fmt_value(value: float, decimal: str = ".") -> str:
+    """A position as a collector reads it: signed, two decimals, a true minus sign, with the
+    decimal mark of the rubric's language (`rubric.locale.decimal`: "−0,55" in German)."""
+    text = f"{abs(value):.2f}".replace(".", decimal)
     if round(value, 2) == 0:
         return text
     return ("−" if value < 0 else "+") + text
@@ -226,8 +227,9 @@ def _axis(rubric: Rubric, placement: Placement, axis, pairs, owners, cited: set[
     text = rubric.reading
     p = placement.axes[axis.id]
     fill = dict(axis=axis.label, band=p.band, low=axis.low, high=axis.high,
-                value=fmt_value(p.value), work=work, Work=capital,
-                low_value=fmt_value(p.low), high_value=fmt_value(p.high))
+                value=fmt_value(p.value, rubric.locale.decimal), work=work, Work=capital,
+                low_value=fmt_value(p.low, rubric.locale.decimal),
+                high_value=fmt_value(p.high, rubric.locale.decimal))
     sign = 1 if p.value > EPSILON else -1 if p.value < -EPSILON else 0
     mine = [(f, r) for f, r in pairs if owners.get(f) == axis.id]
     if sign:

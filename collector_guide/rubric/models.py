@@ -19,10 +19,12 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 from collector_guide.rubric.fields import NOT_SURE, Id, Strict, Text, Unit
 from collector_guide.rubric.labels import Labels
+from collector_guide.rubric.locales import DEFAULT_LANGUAGE, Locale, locale, match
 
 EVIDENCE_CATEGORIES = (
     "ai-generated",
@@ -398,8 +400,25 @@ class Rubric(Strict):
     reading: ReadingText
     """The sentences the written reading is assembled from."""
     labels: Labels = Labels()
-    """Every word of the app's interface, to translate or rephrase; leave out what should
-    keep its English default (see docs/labels.md)."""
+    """Every word of the app's interface, to rephrase; leave out what should keep its default:
+    the words of the rubric's language from the guide's locale files (English when the guide
+    has none for it; see docs/labels.md)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _labels_in_its_language(cls, data):
+        # A rubric in a language the guide has a locale file for starts from that file's
+        # labels; only the labels it writes itself are then checked as the author's.
+        if not isinstance(data, dict):
+            return data
+        info, labels = data.get("rubric"), data.get("labels", {})
+        language = info.get("language") if isinstance(info, dict) else None
+        if not isinstance(language, str) or not isinstance(labels, dict):
+            return data
+        tag = match(language)
+        if tag is None or tag == DEFAULT_LANGUAGE:
+            return data
+        return {**data, "labels": {**locale(tag).labels, **labels}}
 
     # Lookups the scorer needs on every call, built once (the model is immutable).
     _lookup: dict = PrivateAttr(default_factory=dict)
@@ -416,6 +435,12 @@ class Rubric(Strict):
     @property
     def version(self) -> str:
         return self.rubric.version
+
+    @property
+    def locale(self) -> Locale:
+        """The locale of the rubric's language (English when the guide has none for it): how
+        its numbers are written, and its name in the language switch."""
+        return locale(self.rubric.language)
 
     def question(self, question_id: str) -> Question | None:
         # With duplicate ids (an error reported elsewhere) the first one wins.

@@ -9,7 +9,8 @@ from pathlib import Path
 import streamlit as st
 
 from collector_guide.rubric import Problem
-from collector_guide.ui import brand, drafts, history, screens, state
+from collector_guide.rubric.locales import DEFAULT_LANGUAGE, locale
+from collector_guide.ui import brand, drafts, history, language, screens, state
 from collector_guide.ui.common import literal
 from collector_guide.ui.keep import SHARE_JS
 from collector_guide.ui.memo import Html
@@ -49,6 +50,7 @@ def run() -> None:
         history.follow(lib)
     except Exception:  # Back or Forward to an entry that cannot be read: stay on this screen
         log.exception("while following the browser's history")
+    language.apply(lib)
     r = state.rubric(lib)
     step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
     if step > 1 and step not in screens.visible_steps(r, st.session_state[state.ANSWERS]):
@@ -61,6 +63,7 @@ def run() -> None:
             st.info(literal(notice), icon=":material/info:")
         st.session_state[state.NOTICES] = []
         if step == 0:
+            language.switch(lib, r)  # first on the first screen; at the foot of the others
             start(lib, r)
         elif step == 1:
             the_work(lib, r, step)
@@ -68,6 +71,8 @@ def run() -> None:
             section(lib, r, step)
         else:
             result(lib, r, step)
+        if step:
+            language.switch(lib, r)
     except Exception:  # never show a visitor a traceback; their answers stay in the state
         log.exception("while drawing step %s", step)
         st.error(r.labels.screen_error)
@@ -75,7 +80,7 @@ def run() -> None:
     try:
         drafts.save(r)
         page_scripts(step)
-        state.sync_url(r, lib.default_id)
+        state.sync_url(r, lib.default_id, language.url_extra())
     except Exception:  # the URL and the draft are copies: the session still holds everything
         log.exception("while keeping the state in the link and the draft")
 
@@ -92,7 +97,6 @@ def page_scripts(step: int) -> None:
 
 def no_rubric(problems: list[Problem]) -> None:
     st.title("Collector Guide")
-    st.error("No usable rubric was found, so the guide cannot start. A gallery administrator "
-             "can run `collector-guide check rubrics/` to see why.")
+    st.error(locale(language.browser() or DEFAULT_LANGUAGE).labels["no_rubric"])
     for problem in problems[:20]:
         st.code(str(problem), language=None)

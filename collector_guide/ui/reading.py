@@ -160,8 +160,8 @@ def what_moved_it(r: Rubric, placement: Placement) -> None:
                     config=PLOTLY_CONFIG, width="stretch")
     lines = []
     for c in moved[:6]:
-        shifts = ", ".join(f"{a.label} {fmt_value(c.shifts.get(a.id, 0.0))}" for a in r.axes
-                           if c.shifts.get(a.id))
+        shifts = ", ".join(f"{a.label} {fmt_value(c.shifts.get(a.id, 0.0), r.locale.decimal)}"
+                           for a in r.axes if c.shifts.get(a.id))
         lines.append(f"- {c.evidence[0]} — {shifts}")
     with st.expander(r.labels.what_moved_it_words, icon=":material/notes:"):
         st.markdown("\n".join(lines))

@@ -11,7 +11,7 @@ from collector_guide.assess.charts import map_alt_text
 from collector_guide.keep.workfile import check_work_bytes
 from collector_guide.rubric import Rubric
 from collector_guide.rubric.loading import kind_of
-from collector_guide.ui import state
+from collector_guide.ui import language, state
 from collector_guide.ui.common import (
     PLOTLY_CONFIG,
     literal,
@@ -45,10 +45,13 @@ def start(lib: Library, r: Rubric) -> None:
         st.markdown(f"**{axis.label}** — {axis.explanation}")
 
     rubrics = lib.catalog.rubrics
-    if len(rubrics) > 1:
-        st.selectbox(labels.choose_rubric, list(rubrics), key="pick_rubric",
-                     index=list(rubrics).index(r.id),
-                     format_func=lambda rid: rubrics[rid].rubric.title,
+    choices = [rid for rid in rubrics if rid not in language.members(lib)]  # one a family
+    if len(choices) > 1:
+        own = r.rubric.translation_of if r.id not in choices else r.id
+        st.selectbox(labels.choose_rubric, choices, key="pick_rubric",
+                     index=choices.index(own) if own in choices else 0,
+                     format_func=lambda rid: rubrics[language.family(lib, rid).get(
+                         r.rubric.language, rid)].rubric.title,
                      on_change=lambda: st.session_state.update(
                          {state.RUBRIC: st.session_state["pick_rubric"]}))
 

@@ -119,6 +119,9 @@ def _library(rubrics_folder: str, samples_folder: str) -> Library:
         image = path.with_name(work.work.image) if work.work.image else None
         image = image if image is not None and image.is_file() else None
         samples[work.assessment.rubric].append(Sample(path.stem, work, image))
+    for rid, r in catalog.rubrics.items():  # a translation shows its original's samples
+        if not samples[rid] and samples.get(r.rubric.translation_of or ""):
+            samples[rid] = samples[r.rubric.translation_of]
     points = {rid: [_point(catalog.rubrics[rid], s) for s in found]
               for rid, found in samples.items()}
     return Library(catalog, samples, points)
@@ -260,18 +263,20 @@ def forget_widgets() -> None:
             del st.session_state[key]
 
 
-def sync_url(r: Rubric, default_id: str) -> None:
+def sync_url(r: Rubric, default_id: str, extra: dict[str, str] | None = None) -> None:
     """Write the state into the URL, if it changed. The browser makes a history entry only
     when the screen changes (see `ui.history`); a pristine start screen keeps a bare address,
     so Back from it leaves the app at once."""
     ss = st.session_state
     # Packed and signed again only when the state changed (~0.3 ms: zlib, HMAC); copies, so
     # that a value changed in place still counts as a change.
+    more = {**({urlstate.WORK_PARAM: ss[CATALOGUE]} if ss.get(CATALOGUE) else {}),
+            **(extra or {})}
     inputs = (r, ss[STEP], dict(ss[ANSWERS]), dict(ss[WORK]), list(ss[VISIT]), ss.get(DRAFT),
-              ss.get(READING), ss.get(CATALOGUE))
+              ss.get(READING), tuple(sorted(more.items())))
     params = dict(memo.last("link", inputs, lambda: urlstate.encode(
         r, ss[STEP], ss[ANSWERS], ss[WORK], ss[VISIT], ss.get(DRAFT), reading=ss.get(READING),
-        extra={urlstate.WORK_PARAM: ss[CATALOGUE]} if ss.get(CATALOGUE) else None)))
+        extra=more or None)))
     current = st.query_params.to_dict()
     pristine = {"r": default_id, "v": r.version, "s": "0"}
     if not current and linksign.signed_part(params) == pristine:

@@ -117,7 +117,8 @@ def _ranges(_r: Rubric, rows: tuple) -> go.Figure:
                 textposition="middle center", textfont=dict(size=SIZE, color=INK),
                 marker=dict(size=24, color=colour, symbol="diamond" if not current else "circle",
                             line=dict(width=1, color=INK)),
-                hovertemplate=f"{_tt(mark)}: {_tt(axis.label)} %{{x:+.2f}}<extra></extra>"))
+                customdata=[fmt_value(value, _r.locale.decimal)],
+                hovertemplate=f"{_tt(mark)}: {_tt(axis.label)} %{{customdata}}<extra></extra>"))
         domain = [0, 0.47] if k == 0 else [0.53, 1]
         annotations.append(dict(x=sum(domain) / 2, y=1, xref="paper", yref="paper",
                                 xanchor="center", yanchor="bottom", showarrow=False,
@@ -163,20 +164,20 @@ def _compare(lib: Library, r: Rubric, rows) -> None:
         cells = [f"**{visit_mark(i)}**"]
         for a in r.axes:
             v = p.axes[a.id]
-            cells.append(_range(v.value, v.low, v.high))
+            cells.append(_range(v.value, v.low, v.high, r.locale.decimal))
         cells.append(archetypes[p.nearest_archetype])
         lines.append("| " + " | ".join(cells) + " |")
     st.markdown("\n".join(lines))
     st.caption(labels.visit_table_note)
 
 
-def _range(value: float, low: float, high: float) -> str:
+def _range(value: float, low: float, high: float, decimal: str = ".") -> str:
     """A position and its box (which may wrap below it); a box that is a point is not said
-    twice."""
-    shown = fmt_value(value)
-    if fmt_value(low) == fmt_value(high):
+    twice. Numbers with the rubric language's decimal mark."""
+    shown = fmt_value(value, decimal)
+    if fmt_value(low, decimal) == fmt_value(high, decimal):
         return shown
-    return f"{shown} ({fmt_value(low)} … {fmt_value(high)})"
+    return f"{shown} ({fmt_value(low, decimal)} … {fmt_value(high, decimal)})"
 
 
 def visit_section(lib: Library, r: Rubric) -> None:
