@@ -79,16 +79,16 @@ def run() -> None:
         st.button(r.labels.back, key="recover_back", on_click=state.go, args=(max(0, step - 1),))
     try:
         drafts.save(r)
-        page_scripts(step)
+        page_scripts(step, language.page_language_js(lib, r))
         state.sync_url(r, lib.default_id, language.url_extra())
     except Exception:  # the URL and the draft are copies: the session still holds everything
         log.exception("while keeping the state in the link and the draft")
 
 
-def page_scripts(step: int) -> None:
+def page_scripts(step: int, more: str = "") -> None:
     """The page's two scripts, in a hidden box at the very end, so that they never take space
     (an element that comes and goes at the top shifted the whole page on the first tap)."""
-    scripts = history.HISTORY_JS + SHARE_JS + A11Y_JS
+    scripts = history.HISTORY_JS + SHARE_JS + A11Y_JS + more
     if st.session_state.pop(state.SCROLL, False):
         scripts += SCROLL_TOP.format(nonce=step)
     with st.container(key="cg_scripts"):

@@ -9,6 +9,8 @@ rubric the link or the guide names. Every word then follows the rubric's languag
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from collector_guide.rubric import Rubric
@@ -94,6 +96,29 @@ def apply(lib: Library) -> None:
 
 def _all_languages(lib: Library) -> set[str]:
     return {r.rubric.language for r in lib.catalog.rubrics.values()}
+
+
+_LANG_JS = """<script>
+  (function () {
+    const page = %s, names = %s;
+    document.documentElement.lang = page;
+    // Each choice of the language switch is a word in its own language.
+    const mark = (tries) => {
+      const found = document.querySelectorAll('.st-key-%s [role="radio"]');
+      found.forEach((n) => { const tag = names[n.textContent.trim()]; if (tag) n.lang = tag; });
+      if (!found.length && tries > 0) setTimeout(() => mark(tries - 1), 150);
+    };
+    mark(20);
+  })();
+</script>"""
+
+
+def page_language_js(lib: Library, r: Rubric) -> str:
+    """A script that sets `<html lang>` to the rubric's language (Streamlit writes "en"), so
+    screen readers pronounce the page in its language, and marks each language of the switch
+    with its own. The tags are the rubrics', checked by the loader; JSON-quoted all the same."""
+    names = {language_name(t): t for t in family(lib, r.id)}
+    return _LANG_JS % (json.dumps(r.rubric.language), json.dumps(names), WIDGET)
 
 
 def url_extra() -> dict[str, str]:
