@@ -45,9 +45,13 @@ def check_work_bytes(raw: bytes, file: str, rubrics: dict[str, Rubric],
 
 
 def load_work(path: str | FsPath, rubrics: dict[str, Rubric] | Rubric) -> Work:
-    """Load a work file and check its answers; raise `LoadError` with every problem found."""
+    """Load a work file and check its answers; raise `LoadError` with every problem found.
+    One rubric given that translates another also reads works of the original (the same ids)."""
     if isinstance(rubrics, Rubric):
-        rubrics = {rubrics.id: rubrics}
+        one = rubrics
+        rubrics = {one.id: one}
+        if one.rubric.translation_of:
+            rubrics.setdefault(one.rubric.translation_of, one)
     checked = check_work_bytes(read_file(path), str(path), rubrics)
     if not checked.ok:
         raise LoadError(checked.problems)
