@@ -41,3 +41,17 @@ def test_the_rubric_knows_every_category_the_reader_can_report():
     from collector_guide.rubric import EVIDENCE_CATEGORIES
 
     assert set(EVIDENCE_CATEGORIES) == set(CATEGORIES) - {INFORMATION}
+
+
+def test_signed_credentials_in_the_rubrics_language():
+    from collector_guide.photo.evidence import KIND_LABELS, STRENGTH_LABELS, kind_label
+    from collector_guide.photo.provenance import CATEGORIES, STRENGTHS
+    from collector_guide.rubric import Labels
+    from collector_guide.rubric.locales import locale
+
+    german = Labels.model_validate(locale("de").labels)
+    (evidence,) = signed_evidence(read_provenance(signed_jpeg()), german, "de")
+    assert evidence.meaning == "sie verzeichnet das Bild als „KI-generiert“"
+    # Every kind and strength a finding can have is named in the labels.
+    assert set(KIND_LABELS) == set(CATEGORIES) and set(STRENGTH_LABELS) == set(STRENGTHS)
+    assert kind_label(german, "camera-capture") == "Kameraaufnahme"

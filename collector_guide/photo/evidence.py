@@ -18,7 +18,7 @@ from collector_guide.photo.provenance import (
     ProvenanceReport,
     suggested_categories,
 )
-from collector_guide.rubric import Rubric
+from collector_guide.rubric import Labels, Rubric
 
 SIGNED = (SIGNED_TRUSTED, SIGNED_UNTRUSTED)
 
@@ -49,8 +49,39 @@ def suggestions(rubric: Rubric, report: ProvenanceReport) -> list[Suggestion]:
     return out
 
 
-def signed_evidence(report: ProvenanceReport) -> list[SignedEvidence]:
-    """A sentence's worth for each validly signed manifest: who signed, what it says."""
+KIND_LABELS = {  # a finding's category → the label that names it
+    "ai-generated": "evidence_kind_ai_generated",
+    "ai-assisted-or-composite": "evidence_kind_ai_assisted",
+    "possibly-ai": "evidence_kind_possibly_ai",
+    "algorithmic-not-ai": "evidence_kind_algorithmic",
+    "camera-capture": "evidence_kind_camera",
+    INFORMATION: "evidence_kind_information",
+}
+STRENGTH_LABELS = {  # a finding's strength → the label that names it
+    SIGNED_TRUSTED: "evidence_signed_trusted",
+    SIGNED_UNTRUSTED: "evidence_signed_untrusted",
+    "unsigned-claim": "evidence_unsigned",
+    "signature-invalid": "evidence_signature_invalid",
+    "hint": "evidence_hint",
+}
+
+
+def kind_label(labels: Labels, category: str) -> str:
+    """A finding's kind in the rubric's words (its English name if the labels have none)."""
+    name = KIND_LABELS.get(category)
+    return getattr(labels, name) if name else CATEGORY_LABELS.get(category, category)
+
+
+def strength_label(labels: Labels, strength: str) -> str:
+    name = STRENGTH_LABELS.get(strength)
+    return getattr(labels, name) if name else strength
+
+
+def signed_evidence(report: ProvenanceReport, labels: Labels | None = None,
+                    language: str = "en") -> list[SignedEvidence]:
+    """A sentence's worth for each validly signed manifest: who signed, what it says, in the
+    rubric's words (`labels`, in its `language`)."""
+    labels = labels or Labels()
     signer = next((f for f in report.findings
                    if f.source == "c2pa" and f.key == "signer" and f.strength in SIGNED), None)
     if signer is None:
@@ -58,10 +89,11 @@ def signed_evidence(report: ProvenanceReport) -> list[SignedEvidence]:
     claims = [f for f in report.findings
               if f.source == "c2pa" and f.strength in SIGNED and f.category != INFORMATION]
     if claims:
-        label = CATEGORY_LABELS[claims[0].category]
-        # "Camera capture" reads as "camera capture"; "AI-generated" keeps its capitals.
-        label = label[0].lower() + label[1:] if label[1:2].islower() else label
-        meaning = "it records the image as " + label
+        label = kind_label(labels, claims[0].category)
+        if language.split("-")[0].lower() == "en" and label[1:2].islower():
+            # "Camera capture" reads as "camera capture"; "AI-generated" keeps its capitals.
+            label = label[0].lower() + label[1:]
+        meaning = labels.signed_records.format(kind=label)
     else:
-        meaning = "it makes no statement about AI"
+        meaning = labels.signed_no_claim
     return [SignedEvidence(signer.value, meaning)]

@@ -265,6 +265,35 @@ class Labels(Strict):
     """The map in words: when one other work of the visit is shown."""
     map_words_visit: Text
     """The map in words: when several other works of the visit are shown. Placeholder: {count}."""
+    # What a photo's file records, as the evidence panel names it.
+    evidence_kind_ai_generated: Text
+    """The kind of a finding: the file records the image as made by a model."""
+    evidence_kind_ai_assisted: Text
+    """The kind of a finding: the file records AI editing, or a composite."""
+    evidence_kind_possibly_ai: Text
+    """The kind of a finding: hints of AI software, nothing conclusive."""
+    evidence_kind_algorithmic: Text
+    """The kind of a finding: made by code that is not AI (a plotter, creative coding)."""
+    evidence_kind_camera: Text
+    """The kind of a finding: taken by a camera."""
+    evidence_kind_information: Text
+    """The kind of a finding that is only information about the file."""
+    evidence_signed_trusted: Text
+    """How strong a finding is: a valid signature from a trusted signer."""
+    evidence_signed_untrusted: Text
+    """How strong a finding is: a valid signature, the signer not checked against a trust
+    list."""
+    evidence_unsigned: Text
+    """How strong a finding is: a claim in the file that nobody signed."""
+    evidence_signature_invalid: Text
+    """How strong a finding is: a signature that does not hold."""
+    evidence_hint: Text
+    """How strong a finding is: a mere hint."""
+    signed_records: Text
+    """The reading's {meaning} for signed Content Credentials that say what the image is.
+    Placeholder: {kind}, the kind of finding (English writes it in lower case)."""
+    signed_no_claim: Text
+    """The reading's {meaning} for signed Content Credentials that say nothing about AI."""
     value_range: Text
     """A position with the range it could still move in, when the map's point is touched.
     Placeholders: {value}, {low} and {high}."""
@@ -379,5 +408,6 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "compare_axis_apart": ("axis", "pole", "you", "gallery"),
     "compare_same": ("same", "asked"),
     "value_range": ("value", "low", "high"),
+    "signed_records": ("kind",),
 }
 

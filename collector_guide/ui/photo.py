@@ -12,7 +12,7 @@ import streamlit as st
 
 from collector_guide.photo import intake as images
 from collector_guide.photo import provenance
-from collector_guide.photo.evidence import Suggestion, suggestions
+from collector_guide.photo.evidence import Suggestion, kind_label, strength_label, suggestions
 from collector_guide.rubric import NOT_SURE, Rubric
 from collector_guide.ui import state
 from collector_guide.ui.common import literal
@@ -109,7 +109,8 @@ def evidence_panel(r: Rubric, report: provenance.ProvenanceReport | None) -> Non
         if f.source == "file" and f.category == provenance.INFORMATION:
             continue
         with st.container(border=True):
-            st.markdown(f"**{literal(f.category_label)}** · {literal(f.strength_label)}")
+            st.markdown(f"**{literal(kind_label(labels, f.category))}** · "
+                        f"{literal(strength_label(labels, f.strength))}")
             st.markdown(literal(f.meaning))
             st.caption(literal(f"{f.source} · {f.key}: {f.value}"))
     answers = st.session_state[ANSWERS]

@@ -54,7 +54,7 @@ def result(lib: Library, r: Rubric, step: int) -> None:
     answers = st.session_state[ANSWERS]
     placement = placement_of(r, answers)
     info = work_info()
-    signed = tuple(_signed())
+    signed = tuple(_signed(r))
     # The reading names the work and its signer: this visitor's own, kept in their session.
     reading = memo.session("reading", (answers_key(r, answers), info, signed),
                            lambda: compose(r, placement, signed, work=info), keep=2)
@@ -145,9 +145,10 @@ def written_reading(r: Rubric, reading: Reading) -> None:
         st.markdown(paragraph)
 
 
-def _signed():
+def _signed(r: Rubric):
     kept = st.session_state.get(PHOTO)
-    return signed_evidence(kept["report"]) if kept and kept.get("report") else []
+    return (signed_evidence(kept["report"], r.labels, r.rubric.language)
+            if kept and kept.get("report") else [])
 
 
 def what_moved_it(r: Rubric, placement: Placement) -> None:
