@@ -291,3 +291,36 @@ def test_a_gallery_limits_the_rubrics(monkeypatch, tmp_path, default_rubric):
     at = open_at()
     assert at.session_state["cg_rubric"] == "minimal"
     assert not at.get("selectbox") or all(s.key != "pick_rubric" for s in at.selectbox)
+
+
+# --- in German ---------------------------------------------------------------------------------
+
+
+def test_a_german_visitor_reads_a_catalogue_work_in_german_and_compares(gallery, site,
+                                                                         default_rubric):
+    from collector_guide import load_rubric
+
+    german = load_rubric(ROOT / "rubrics" / "assisted-vs-generated.de.toml")
+    work = next(iter(site.works.values()))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.context = {"locale": "de-DE"}
+    at = ok(at.run())
+    assert german.labels.catalogue_heading in texts(at)
+    at = ok(at.button(key=f"open_work:{work.id}").click().run())
+    assert at.session_state["cg_rubric"] == german.id
+    assert at.session_state["cg_catalogue"] == work.id
+    params = urlstate.encode(german, state.result_step(german),
+                             visitor_answers(german, work),
+                             work.work.work.model_dump(exclude={"notes", "image"}), [],
+                             reading="rtest0002", extra={"work": work.id})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.context = {"locale": "de-DE"}
+    for key, value in params.items():
+        at.query_params[key] = value
+    at = ok(at.run())
+    assert at.button(key="compare_open").label == german.labels.compare_button
+    at = ok(at.button(key="compare_open").click().run())
+    page = texts(at)
+    assert german.labels.compare_heading in page and german.labels.compare_differences in page
+    assert re.search(r"\(Ihre bei [+−]?\d,\d\d, die der Galerie bei [+−]?\d,\d\d\)", page) or \
+        re.search(r"die der Galerie bei [+−]?\d,\d\d, Ihre bei [+−]?\d,\d\d", page), page

@@ -14,7 +14,14 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import PHONE, ROOT, open_app, streamlit_server, tap_and_settle
+from browser_support import (
+    PHONE,
+    ROOT,
+    open_app,
+    streamlit_server,
+    tap_and_settle,
+    wait_settled,
+)
 from test_browser import (
     _checked_page,
     _full_length_shot,
@@ -43,8 +50,19 @@ DE = ROOT / "rubrics" / "assisted-vs-generated.de.toml"
 EN = ROOT / "rubrics" / "assisted-vs-generated.toml"
 TITLE = "Gezeitenbuch Nr. 7"
 GERMAN_PHONE = {**PHONE, "locale": "de-DE"}
-UNWRAPPED_RADIOS = ("() => [...document.querySelectorAll('input[type=radio]')]"
-                    ".every(n => n.closest('label'))")
+
+
+def axe_clean_once_settled(page, where: str) -> None:
+    """axe-core finds nothing once the screen has settled. On this shared, loaded machine a
+    screen's radios are sometimes judged while React is still filling in their labels (an
+    input in an empty label, gone a moment later): such a finding is checked again after the
+    page has settled, and only one that stays fails."""
+    try:
+        assert_axe_clean(page, where)
+    except AssertionError:
+        page.wait_for_timeout(1500)
+        wait_settled(page)
+        assert_axe_clean(page, where)
 
 
 @pytest.fixture(scope="module")
@@ -93,10 +111,7 @@ def test_german_walk_through_start_to_reading(phone, server, de, en, shots):
     step = 2
     while step < screens.result_step(r):
         expect(phone.get_by_role("heading", name=title_at(r, step, TITLE))).to_be_visible()
-        # Judge the screen once its radios are drawn: while a screen replaces the last one,
-        # a radio can exist for a moment before the label around it.
-        phone.wait_for_function(UNWRAPPED_RADIOS)
-        assert_axe_clean(phone, f"German step {step}")
+        axe_clean_once_settled(phone, f"German step {step}")
         while todo := [q for q in visible_in(r, step, answers) if q.id not in answers]:
             tap_answer(phone, r, todo[0], todo[0].options[0].id, answers)
         following = screens.next_step(r, answers, step)

@@ -80,7 +80,7 @@ def run() -> None:
     try:
         drafts.save(r)
         page_scripts(step, language.page_language_js(lib, r))
-        state.sync_url(r, lib.default_id, language.url_extra())
+        state.sync_url(r, language.home_id(lib), language.url_extra())
     except Exception:  # the URL and the draft are copies: the session still holds everything
         log.exception("while keeping the state in the link and the draft")
 

@@ -36,7 +36,9 @@ def _show(value: bool) -> None:
 def gallery_reading(lib: Library, r: Rubric) -> None:
     work = lib.work(st.session_state.get(CATALOGUE))
     answers = st.session_state[ANSWERS]
-    if work is None or work.reading is None or work.rubric_id != r.id or not answers:
+    # The gallery read the work with a rubric; its translations share the ids and effects.
+    if (work is None or work.reading is None or not answers
+            or work.rubric_id not in (r.id, r.rubric.translation_of)):
         return  # nothing to compare with, or no reading of the visitor's own yet
     labels = r.labels
     if not st.session_state.get(COMPARE):

@@ -121,6 +121,14 @@ def page_language_js(lib: Library, r: Rubric) -> str:
     return _LANG_JS % (json.dumps(r.rubric.language), json.dumps(names), WIDGET)
 
 
+def home_id(lib: Library) -> str:
+    """The guide's default rubric in the visitor's language: its start screen, untouched,
+    keeps a bare address (see `state.sync_url`)."""
+    languages = family(lib, lib.default_id)
+    wanted = _wanted(lib, list(languages)) if len(languages) > 1 else None
+    return languages.get(wanted, lib.default_id) if wanted else lib.default_id
+
+
 def url_extra() -> dict[str, str]:
     """The `lang` parameter for the URL, when the visitor chose a language on screen."""
     chosen = st.session_state.get(LANG)

@@ -103,6 +103,9 @@ def library(rubrics_folder: str, samples_folder: str, gallery: str = "") -> Libr
         (log.error if problem.severity == "error" else log.warning)("gallery: %s", problem)
     allowed = {rid: lib.catalog.rubrics[rid] for rid in site.rubric_ids
                if rid in lib.catalog.rubrics} or lib.catalog.rubrics
+    # A rubric the gallery offers comes with its translations, for visitors in other languages.
+    allowed |= {rid: r for rid, r in lib.catalog.rubrics.items()
+                if r.rubric.translation_of in allowed and rid not in allowed}
     catalog = replace(lib.catalog, rubrics=allowed)
     return Library(catalog, {k: v for k, v in lib.samples.items() if k in allowed},
                    {k: v for k, v in lib.points.items() if k in allowed}, site)
@@ -181,8 +184,14 @@ def init(lib: Library) -> None:
     elif set(linksign.signed_part(params)) <= urlstate.OPEN_PARAMS:
         open_catalogue(lib, work.id)  # a wall label: the work, its details, blank answers
         st.session_state[NOTICES] = []
-    elif st.session_state[RUBRIC] == work.rubric_id:
+    elif work.rubric_id in _family_of(lib, st.session_state[RUBRIC]):
         st.session_state[CATALOGUE] = work.id  # a reading of it, come back by its own link
+
+
+def _family_of(lib: Library, rubric_id: str) -> tuple[str, ...]:
+    """A rubric's id and, for a translation, its original's (their answers are alike)."""
+    r = lib.catalog.rubrics.get(rubric_id)
+    return (rubric_id, r.rubric.translation_of or rubric_id) if r is not None else (rubric_id,)
 
 
 def open_catalogue(lib: Library, work_id: str) -> None:
