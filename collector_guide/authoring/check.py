@@ -78,22 +78,33 @@ class Catalog:
     rubrics: dict[str, Rubric]
     problems: list[Problem]
     files: dict[str, str] = field(default_factory=dict)  # rubric id → file
+    # file → its problems, for a broken file whose last good version (`keep`) is used instead
+    stale: dict[str, list[Problem]] = field(default_factory=dict)
 
 
-def load_rubrics(folder: str | FsPath) -> Catalog:
+def load_rubrics(folder: str | FsPath, keep: Mapping[str, Rubric] | None = None) -> Catalog:
+    """Every rubric file in a folder, checked. `keep` maps a file to the rubric it last held
+    when it was good: a file that is broken now is used as it was then (see `Catalog.stale`),
+    so one bad edit never takes a rubric away from visitors."""
     rubrics: dict[str, Rubric] = {}
     files: dict[str, str] = {}
     problems: list[Problem] = []
+    stale: dict[str, list[Problem]] = {}
+    keep = keep or {}
     for path in sorted(FsPath(folder).glob("*.toml")):
         try:
             checked = check_rubric_bytes(read_file(path), str(path))
+            found = checked.problems
         except LoadError as exc:
-            problems += exc.problems
-            continue
-        problems += checked.problems
-        if not checked.ok:
-            continue
-        rubric = checked.model
+            checked, found = None, exc.problems
+        problems += found
+        if checked is None or not checked.ok:
+            if str(path) not in keep:
+                continue
+            stale[str(path)] = [p for p in found if p.severity == "error"]
+            rubric = keep[str(path)]
+        else:
+            rubric = checked.model
         if rubric.id in rubrics:
             problems.append(Problem(
                 str(path),
@@ -104,7 +115,7 @@ def load_rubrics(folder: str | FsPath) -> Catalog:
             continue
         rubrics[rubric.id] = rubric
         files[rubric.id] = str(path)
-    return Catalog(rubrics, problems, files)
+    return Catalog(rubrics, problems, files, stale)
 
 
 def check_paths(paths: Sequence[str | FsPath],

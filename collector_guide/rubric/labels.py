@@ -10,11 +10,12 @@ description an author's editor shows, and the one docs/labels.md lists.
 
 from __future__ import annotations
 
-from collector_guide.rubric.fields import Strict, Text
+from collector_guide.rubric.fields import Text
 from collector_guide.rubric.locales import english
+from collector_guide.rubric.studio_labels import STUDIO_PLACEHOLDERS, StudioLabels
 
 
-class Labels(Strict):
+class Labels(StudioLabels):
     """Every word of the app's interface, with English defaults a rubric may override: write
     only the ones to change, for example to translate the guide or speak in a gallery's own
     voice."""
@@ -409,5 +410,6 @@ LABEL_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "compare_same": ("same", "asked"),
     "value_range": ("value", "low", "high"),
     "signed_records": ("kind",),
+    **STUDIO_PLACEHOLDERS,
 }
 

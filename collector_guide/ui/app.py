@@ -8,9 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from collector_guide.rubric import Problem
+from collector_guide.rubric import Labels, Problem
 from collector_guide.rubric.locales import DEFAULT_LANGUAGE, locale
-from collector_guide.ui import brand, drafts, history, language, screens, state
+from collector_guide.ui import brand, drafts, history, language, screens, state, studio
 from collector_guide.ui.common import literal
 from collector_guide.ui.keep import SHARE_JS
 from collector_guide.ui.memo import Html
@@ -32,12 +32,21 @@ def run() -> None:
     lib = state.library(str(state.rubrics_dir()), str(state.samples_dir()), state.gallery_file())
     gallery = lib.site.name or next(
         (r.rubric.gallery for r in lib.catalog.rubrics.values() if r.rubric.gallery), None)
-    if "cg_page_config" not in st.session_state:
-        st.session_state["cg_page_config"] = True  # once a session: the browser keeps it
+    layout = "wide" if studio.wanted() else "centered"  # the studio sets maps side by side
+    if st.session_state.get("cg_page_config") != layout:
+        # Once a session (and on leaving the studio): the browser keeps it.
+        st.session_state["cg_page_config"] = layout
         st.set_page_config(
             page_title=brand.page_title(gallery),
-            page_icon=ICON_URL, layout="centered", initial_sidebar_state="collapsed")
+            page_icon=ICON_URL, layout=layout, initial_sidebar_state="collapsed")
     st.html(Html(CSS + brand.accent_css(lib.site)))
+    if studio.wanted():  # for authors; a session of its own, which never touches the URL
+        try:
+            studio.page(lib)
+        except Exception:
+            log.exception("in the studio")
+            st.error(Labels().screen_error)
+        return
     if not lib.catalog.rubrics:
         no_rubric(lib.catalog.problems)
         return
@@ -52,6 +61,7 @@ def run() -> None:
         log.exception("while following the browser's history")
     language.apply(lib)
     r = state.rubric(lib)
+    state.follow_edits(r)  # the rubric was edited on disk since the last run: keep what fits
     step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
     if step > 1 and step not in screens.visible_steps(r, st.session_state[state.ANSWERS]):
         step = screens.next_step(r, st.session_state[state.ANSWERS], step)  # nothing applies

@@ -7,7 +7,6 @@ markup, a link or a script.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 
 import streamlit as st
@@ -113,8 +112,7 @@ def placement_of(r: Rubric, answers: Mapping[str, object] | None = None) -> Plac
 
 def rubric_key(r: Rubric) -> tuple[str, str]:
     """The rubric by its content, not its name: an edited rubric never reuses old figures."""
-    return r.id, r.cached("content-key", lambda: hashlib.sha256(
-        r.model_dump_json().encode()).hexdigest())
+    return r.id, state.content_key(r)
 
 
 def answers_key(r: Rubric, answers: Mapping[str, object] | None = None) -> tuple:

@@ -12,24 +12,24 @@ from collector_guide.ui.common import nav, progress
 from collector_guide.ui.state import ANSWERS, Library
 
 
-def question_key(r: Rubric, q: Question) -> str:
-    return f"q:{r.id}:{q.id}"
+def question_key(r: Rubric, q: Question, prefix: str = "q") -> str:
+    return f"{prefix}:{r.id}:{q.id}"
 
 
-def _store_single(r: Rubric, q: Question) -> None:
-    value = st.session_state.get(question_key(r, q))
-    answers = dict(st.session_state[ANSWERS])
+def _store_single(r: Rubric, q: Question, store: str = ANSWERS, prefix: str = "q") -> None:
+    value = st.session_state.get(question_key(r, q, prefix))
+    answers = dict(st.session_state[store])
     if value is None:
         answers.pop(q.id, None)
     else:
         answers[q.id] = value
-    st.session_state[ANSWERS] = answers
+    st.session_state[store] = answers
 
 
-def _store_multiple(r: Rubric, q: Question) -> None:
-    key = question_key(r, q)
+def _store_multiple(r: Rubric, q: Question, store: str = ANSWERS, prefix: str = "q") -> None:
+    key = question_key(r, q, prefix)
     value = list(st.session_state.get(key) or [])
-    previous = st.session_state[ANSWERS].get(q.id)
+    previous = st.session_state[store].get(q.id)
     previous = previous if isinstance(previous, list) else [previous] if previous else []
     # "Not sure" and a "none of these" exclude the other answers, and any other answer
     # replaces them.
@@ -40,14 +40,14 @@ def _store_multiple(r: Rubric, q: Question) -> None:
     elif len(value) > 1:
         value = [v for v in value if v not in alone]
     st.session_state[key] = value
-    answers = dict(st.session_state[ANSWERS])
+    answers = dict(st.session_state[store])
     if not value:
         answers.pop(q.id, None)
     elif value == [NOT_SURE]:
         answers[q.id] = NOT_SURE
     else:
         answers[q.id] = value
-    st.session_state[ANSWERS] = answers
+    st.session_state[store] = answers
 
 
 def _says(prompt: str, instruction: str) -> bool:
@@ -57,25 +57,30 @@ def _says(prompt: str, instruction: str) -> bool:
     return bool(head) and head in prompt.lower()
 
 
-def question(r: Rubric, q: Question) -> None:
-    answers = st.session_state[ANSWERS]
+def question(r: Rubric, q: Question, store: str = ANSWERS, prefix: str = "q") -> None:
+    """One question; its answer is written through to `st.session_state[store]` (the studio's
+    preview keeps its own, apart from the visitor's), its widget keyed under `prefix`."""
+    answers = st.session_state[store]
     ids = [o.id for o in q.options] + [NOT_SURE]
     names = {o.id: o.label for o in q.options} | {NOT_SURE: r.labels.not_sure}
     current = answers.get(q.id)
-    key = question_key(r, q)
-    with st.container(border=True, key=f"box:{q.id}"):
+    key = question_key(r, q, prefix)
+    box = f"box:{q.id}" if prefix == "q" else f"{prefix}-box:{q.id}"
+    with st.container(border=True, key=box):
         if q.kind == "multiple":
             if current == NOT_SURE:
                 default = [NOT_SURE]
             else:
                 default = [c for c in current if c in ids] if isinstance(current, list) else []
             st.pills(q.prompt, ids, selection_mode="multi", default=default,
-                     format_func=names.get, key=key, on_change=_store_multiple, args=(r, q))
+                     format_func=names.get, key=key, on_change=_store_multiple,
+                     args=(r, q, store, prefix))
             if not _says(q.prompt, r.labels.choose_all):
                 st.caption(r.labels.choose_all)
         else:
             st.radio(q.prompt, ids, index=ids.index(current) if current in ids else None,
-                     format_func=names.get, key=key, on_change=_store_single, args=(r, q))
+                     format_func=names.get, key=key, on_change=_store_single,
+                     args=(r, q, store, prefix))
         glossed = [o for o in q.options if o.gloss]
         if glossed:  # technical words in the answers, explained one tap away
             with st.expander(r.labels.glossary, icon=":material/menu_book:"):

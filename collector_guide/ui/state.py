@@ -8,29 +8,24 @@ reload, a discarded tab or a shared link comes back to the same place.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import streamlit as st
 
-from collector_guide.assess.charts import MapPoint
-from collector_guide.assess.scoring import assess
-from collector_guide.authoring.check import Catalog, load_rubrics
-from collector_guide.gallery.catalogue import CatalogueWork
 from collector_guide.gallery.setup import ENV as GALLERY_ENV
-from collector_guide.gallery.setup import Site, load_site
 from collector_guide.keep import linksign, urlstate
-from collector_guide.keep.workfile import load_work
-from collector_guide.rubric import LoadError, Rubric, Work
-from collector_guide.rubric.gallery import DEFAULT_BACKGROUND
+from collector_guide.rubric import NOT_SURE, Rubric
 from collector_guide.ui import memo, screens
+from collector_guide.ui.library import DEFAULT_RUBRIC_ID, Library, Sample, library
+
+__all__ = ["DEFAULT_RUBRIC_ID", "Library", "Sample", "library"]  # where screens have found them
 
 log = logging.getLogger("collector_guide")
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_RUBRIC_ID = "assisted-vs-generated"
 
 # Session keys
 RUBRIC = "cg_rubric"
@@ -47,6 +42,7 @@ WRITTEN = "cg_written"  # the query parameters this session last wrote into the 
 LINK_VERIFIED = "cg_link_verified"  # whether the link this session opened with was signed
 CATALOGUE = "cg_catalogue"  # the gallery's catalogue work this reading is of (`work`), or None
 COMPARE = "cg_compare"  # whether the visitor asked to see the gallery's reading beside theirs
+SEEN = "cg_seen_rubric"  # (id, content key) of the rubric this session last read with
 
 
 def rubrics_dir() -> Path:
@@ -60,80 +56,6 @@ def samples_dir() -> Path:
 def gallery_file() -> str:
     """The gallery config COLLECTOR_GUIDE_GALLERY names; "" runs the guide as bundled."""
     return os.environ.get(GALLERY_ENV, "")
-
-
-@dataclass(frozen=True)
-class Sample:
-    slug: str
-    work: Work
-    image: Path | None = None  # the sample's picture, when its work file names one that exists
-
-
-@dataclass(frozen=True)
-class Library:
-    """What every visitor shares, read-only: the rubrics and the sample works."""
-
-    catalog: Catalog
-    samples: dict[str, list[Sample]] = field(default_factory=dict)  # rubric id → samples
-    points: dict[str, list[MapPoint]] = field(default_factory=dict)  # rubric id → on the map
-    site: Site = field(default_factory=Site)  # the hosting gallery (bundled defaults: none)
-
-    @property
-    def default_id(self) -> str:
-        ids = list(self.catalog.rubrics)
-        if self.site.default_rubric in ids:
-            return self.site.default_rubric
-        return DEFAULT_RUBRIC_ID if DEFAULT_RUBRIC_ID in ids else ids[0]
-
-    def work(self, work_id: str | None) -> CatalogueWork | None:
-        """A catalogue work visitors can open here (its rubric is on offer), or None."""
-        found = self.site.works.get(work_id or "")
-        return found if found is not None and found.rubric_id in self.catalog.rubrics else None
-
-
-@st.cache_resource(show_spinner=False)
-def library(rubrics_folder: str, samples_folder: str, gallery: str = "") -> Library:
-    """Read once a process: what every visitor shares. A gallery's problems go to the log."""
-    lib = _library(rubrics_folder, samples_folder)
-    if not gallery or not lib.catalog.rubrics:
-        return lib
-    background = st.get_option("theme.backgroundColor") or DEFAULT_BACKGROUND
-    site = load_site(gallery, lib.catalog.rubrics, background)
-    for problem in site.problems:
-        (log.error if problem.severity == "error" else log.warning)("gallery: %s", problem)
-    allowed = {rid: lib.catalog.rubrics[rid] for rid in site.rubric_ids
-               if rid in lib.catalog.rubrics} or lib.catalog.rubrics
-    # A rubric the gallery offers comes with its translations, for visitors in other languages.
-    allowed |= {rid: r for rid, r in lib.catalog.rubrics.items()
-                if r.rubric.translation_of in allowed and rid not in allowed}
-    catalog = replace(lib.catalog, rubrics=allowed)
-    return Library(catalog, {k: v for k, v in lib.samples.items() if k in allowed},
-                   {k: v for k, v in lib.points.items() if k in allowed}, site)
-
-
-def _library(rubrics_folder: str, samples_folder: str) -> Library:
-    catalog = load_rubrics(rubrics_folder)
-    samples: dict[str, list[Sample]] = {rid: [] for rid in catalog.rubrics}
-    for path in sorted(Path(samples_folder).glob("*.toml")):
-        try:
-            work = load_work(path, catalog.rubrics)
-        except LoadError:
-            continue  # `collector-guide check` reports these; visitors just don't see them
-        image = path.with_name(work.work.image) if work.work.image else None
-        image = image if image is not None and image.is_file() else None
-        samples[work.assessment.rubric].append(Sample(path.stem, work, image))
-    for rid, r in catalog.rubrics.items():  # a translation shows its original's samples
-        if not samples[rid] and samples.get(r.rubric.translation_of or ""):
-            samples[rid] = samples[r.rubric.translation_of]
-    points = {rid: [_point(catalog.rubrics[rid], s) for s in found]
-              for rid, found in samples.items()}
-    return Library(catalog, samples, points)
-
-
-def _point(r: Rubric, sample: Sample) -> MapPoint:
-    x_id, y_id = (a.id for a in r.axes)
-    p = assess(r, sample.work.answers)
-    return MapPoint(sample.work.work.title or sample.slug, p.axes[x_id].value, p.axes[y_id].value)
 
 
 def trust_anchors(lib: Library | None = None) -> str | None:
@@ -232,6 +154,47 @@ def rubric(lib: Library) -> Rubric:
         rid = lib.default_id
         st.session_state[RUBRIC] = rid
     return lib.catalog.rubrics[rid]
+
+
+def content_key(r: Rubric) -> str:
+    """The rubric by its content, not its name: an edited rubric is a different one."""
+    return r.cached("content-key", lambda: hashlib.sha256(
+        r.model_dump_json().encode()).hexdigest())
+
+
+def follow_edits(r: Rubric) -> None:
+    """When the rubric this session reads with was edited on disk since its last run, keep the
+    answers that still fit it (as a link does), drop the rest and say so."""
+    seen = st.session_state.get(SEEN)
+    now = (r.id, content_key(r))
+    st.session_state[SEEN] = now
+    if seen is None or seen[0] != r.id or seen == now:
+        return
+    answers = st.session_state[ANSWERS]
+    kept = fitting_answers(r, answers)
+    forget_widgets()  # their options may have changed under them
+    st.session_state[ANSWERS] = kept
+    dropped = len(answers) - len(kept)
+    st.session_state[NOTICES] = [*st.session_state[NOTICES], r.labels.rubric_updated_dropped
+                                 .format(count=dropped) if dropped else r.labels.rubric_updated]
+
+
+def fitting_answers(r: Rubric, answers: dict) -> dict:
+    """The answers that still fit a rubric's questions: a question it still asks, an option it
+    still offers (of several, those it still offers); "Not sure" always fits."""
+    kept: dict[str, object] = {}
+    for qid, value in answers.items():
+        q = next((q for q in r.questions if q.id == qid), None)
+        if q is None:
+            continue
+        ids = {o.id for o in q.options}
+        if value == NOT_SURE or (isinstance(value, str) and value in ids):
+            kept[qid] = value
+        elif isinstance(value, list) and q.kind == "multiple":
+            still = [v for v in value if v in ids]
+            if still:
+                kept[qid] = still
+    return kept
 
 
 def go(step: int) -> None:
