@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import DESKTOP, PHONE, ROOT, open_app, streamlit_server, wait_settled
-from test_browser import _checked_page, _full_length_shot, assert_no_exception
+from test_browser import _checked_page, assert_no_exception
 from test_browser_gallery import _env, assert_accessible
 from test_studio import _misspell, _weigh_first_question
 
@@ -56,6 +56,20 @@ def shots(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("studio-screenshots")
 
 
+def shot(page, start, path: Path, height: int) -> None:
+    """A screenshot of the page from a heading (or another element) down, `height` px tall
+    (not the whole studio: the preview's questions run long)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": height})
+    if isinstance(start, str):
+        start = page.get_by_role("heading", name=start, exact=True)
+    start.evaluate(
+        "el => el.scrollIntoView({block: 'start'})")
+    wait_settled(page)
+    page.screenshot(path=str(path), animations="disabled")
+    page.set_viewport_size(size)
+
+
 def submit(page, text: str, expected: str) -> None:
     """Put the text in the studio's box and check it, as an author does (Ctrl+Enter)."""
     box = page.locator(f".st-key-{studio.TEXT} textarea")
@@ -79,7 +93,7 @@ def test_paste_broken_see_the_error_fix_it_see_the_samples_move(browser, studio_
         expect(page.get_by_text(WORDS.studio_blocked)).to_be_visible()
         assert_no_exception(page)
         assert_accessible(page, [MAIN])
-        _full_length_shot(page, shots / "studio-error.png", DESKTOP["viewport"]["width"])
+        shot(page, WORDS.studio_checks, shots / "studio-error.png", 1000)
 
         submit(page, _weigh_first_question(good, 9.0), WORDS.studio_moved_mark)
         expect(page.locator('[data-testid="stAlertContentError"]')).to_have_count(0)
@@ -95,7 +109,7 @@ def test_paste_broken_see_the_error_fix_it_see_the_samples_move(browser, studio_
         wait_settled(page)
         assert_no_exception(page)
         assert_accessible(page, [MAIN])
-        _full_length_shot(page, shots / "studio-moved.png", DESKTOP["viewport"]["width"])
+        shot(page, WORDS.studio_map, shots / "studio-moved.png", 1400)
 
 
 def test_edits_on_disk_show_without_a_restart(browser, studio_server, rubrics, shots):
@@ -112,9 +126,12 @@ def test_edits_on_disk_show_without_a_restart(browser, studio_server, rubrics, s
         page.reload()
         wait_settled(page, WORDS.studio_serving_old.format(file=path.name))
         expect(page.get_by_text("Where the agency sits now").first).to_be_visible()
+        expect(page.get_by_text(WORDS.screen_error)).to_have_count(0)
+        assert str(rubrics) not in page.locator(MAIN).inner_text()
         assert_no_exception(page)
         assert_accessible(page, [MAIN])
-        page.screenshot(path=str(shots / "studio-phone-last-good.png"), animations="disabled")
+        shot(page, page.get_by_text(WORDS.studio_serving_old.format(file=path.name)),
+             shots / "studio-phone-last-good.png", 844)
     path.write_text(text, encoding="utf-8")
 
 
@@ -125,3 +142,23 @@ def test_off_says_so(browser, browser_ready):
         expect(page.locator("textarea")).to_have_count(0)
         assert_no_exception(page)
         assert_accessible(page, [MAIN])
+
+
+def test_an_uploaded_rubric_is_checked_under_a_safe_name(browser, studio_server, tmp_path):
+    broken, line = _misspell(RUBRIC.read_text(encoding="utf-8"))
+    upload = {"name": "<img src=x onerror=alert(1)> rubric.toml", "mimeType": "application/toml",
+              "buffer": broken.encode()}
+    big = {"name": "big.toml", "mimeType": "application/toml",
+           "buffer": b"# " + b"x" * 1_040_000 + b"\n"}
+    with _checked_page(browser, DESKTOP) as page:
+        open_app(page, f"{studio_server.url}/?{studio.PARAM}=1", WORDS.studio_clean)
+        field = page.locator(f".st-key-{studio.UPLOAD} input[type=file]")
+        field.set_input_files(upload)
+        wait_settled(page, "unknown key 'promtp'")
+        errors = [t.replace("\u2060", "") for t in
+                  page.locator('[data-testid="stAlertContentError"]').all_inner_texts()]
+        name = "img-src-x-onerror-alert-1-rubric.toml"
+        assert any(f"{name}:{line}:1: error: " in t for t in errors), errors
+        field.set_input_files(big)
+        wait_settled(page, "a rubric or work file is at most 1 MB")
+        assert_no_exception(page)

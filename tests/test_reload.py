@@ -100,7 +100,9 @@ def test_an_edit_on_disk_changes_the_next_reading(folders, caplog):
     finally:
         del os.environ[studio.ENV]
     shown = page_text(author)
+    assert WORDS.screen_error not in shown
     assert WORDS.studio_serving_old.format(file="minimal.toml") in shown
+    assert str(rubrics) not in shown  # the server's folders are not shown
     assert "minimal.toml:" in shown and ": error: " in shown
 
 

@@ -95,6 +95,7 @@ def plain(text: str) -> str:
 
 def ok(at: AppTest) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
+    assert WORDS.screen_error not in [e.value for e in at.error]  # caught, logged, but a fault
     return at
 
 

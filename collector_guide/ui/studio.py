@@ -39,6 +39,8 @@ NAME = "cg_studio_name"  # the name the edited text goes by (the file's, or the 
 UPLOAD_PROBLEMS = "cg_studio_upload_problems"
 ANSWERS = "cg_studio_answers"  # the preview's answers, never the visitor's
 PASTED = "pasted.toml"
+# An author's desk, not a phone: the maps side by side, the rubric's lines at full length.
+WIDE = "<style>[data-testid='stMainBlockContainer'] { max-width: 84rem; }</style>"
 
 
 def wanted() -> bool:
@@ -104,7 +106,7 @@ def _check(raw: bytes, name: str, _others: dict[str, Rubric], others_key: tuple)
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _map(_r: Rubric, _samples: dict, _was: dict | None, key: tuple, region: str):
-    return core.reach_figure(_r, _samples, was=_was, region_name=region, height=400)
+    return core.reach_figure(_r, _samples, was=_was, region_name=region, height=480)
 
 
 def page(lib: Library) -> None:
@@ -116,6 +118,7 @@ def page(lib: Library) -> None:
 
 
 def _page(lib: Library) -> None:
+    st.html(WIDE)
     rubrics = lib.catalog.rubrics
     words = rubrics[lib.default_id].labels if rubrics else Labels()
     st.title(words.studio_title)
@@ -134,7 +137,9 @@ def _page(lib: Library) -> None:
         _load_base()
     if names:
         st.selectbox(words.studio_base, names, key=BASE, on_change=_load_base)
-    st.file_uploader(words.studio_upload, type=["toml"], key=UPLOAD, on_change=_take_upload)
+    # The browser refuses what is far too big; what is just too big gets the checker's words.
+    st.file_uploader(words.studio_upload, type=["toml"], key=UPLOAD, on_change=_take_upload,
+                     max_upload_size=2 * max(1, MAX_FILE_BYTES // 1_000_000))
     st.text_area(words.studio_text, key=TEXT, height=320, max_chars=MAX_FILE_BYTES)
     st.caption(words.studio_text_help)
     text = st.session_state[TEXT]
@@ -146,7 +151,9 @@ def _page(lib: Library) -> None:
     if base_path is not None and str(base_path) in lib.stale:
         st.warning(words.studio_serving_old.format(file=literal(base_path.name)),
                    icon=":material/history:")
-        problems_list(_disk_text(base_path), list(lib.stale[str(base_path)]))
+        disk = _disk_text(base_path)
+        if disk != text:  # the same text is checked just below: say it once
+            problems_list(disk, list(lib.stale[str(base_path)]), group="disk")
 
     st.header(words.studio_checks)
     uploaded = st.session_state.get(UPLOAD_PROBLEMS)
@@ -205,6 +212,8 @@ def _maps(words: Labels, before: Rubric | None, after: Rubric | None, was: dict,
             st.plotly_chart(_map(r, places, old, key, words.studio_region), config=PLOTLY_CONFIG,
                             width="stretch", key=f"studio_map_{title == words.studio_after}")
             st.caption(map_legend(r, visit=False, placement=False))
+            st.markdown(" · ".join(f"{i}\u00a0{literal(a.name)}"
+                                   for i, a in enumerate(r.archetypes, 1)))
             st.markdown(f"**{words.studio_bands}**  \n"
                         + "  \n".join(literal(line) for line in core.band_lines(r)))
 

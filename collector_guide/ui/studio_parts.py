@@ -3,6 +3,9 @@ land before and after an edit. Pasted text is shown as code or escaped, never as
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import streamlit as st
 
 from collector_guide.assess.reading import fmt_value
@@ -13,11 +16,13 @@ from collector_guide.ui.common import literal
 MAX_SHOWN = 50  # problems listed with their lines; the count above says how many in all
 
 
-def problems_list(text: str, problems: list[Problem]) -> None:
+def problems_list(text: str, problems: list[Problem], group: str = "edit") -> None:
     """Each problem in the words of `collector-guide check`, then the lines around it with
-    its line marked (▶) and, when the column is known, a caret under it."""
+    its line marked (▶) and, when the column is known, a caret under it. Files go by their
+    names only: the server's folders are nobody's business."""
     for i, problem in enumerate(problems[:MAX_SHOWN]):
-        with st.container(key=f"studio_problem_{i}"):
+        problem = replace(problem, file=Path(problem.file).name)
+        with st.container(key=f"studio_{group}_problem_{i}"):
             show = st.error if problem.severity == "error" else st.warning
             show(literal(str(problem)), icon=":material/error:" if problem.severity == "error"
                  else ":material/warning:")
