@@ -155,3 +155,20 @@ def test_the_stamp_sees_a_same_size_edit(folders):
     stamp = library.files_stamp(str(rubrics), str(samples))
     edit(rubrics / "minimal.toml", "Minimal test rubric", "Minimal TEST rubric")
     assert library.files_stamp(str(rubrics), str(samples)) != stamp
+
+
+def test_a_visitor_whose_rubric_was_removed_goes_on_with_the_default(folders):
+    rubrics, _ = folders
+    second = rubrics / "second.toml"
+    second.write_text(MINIMAL.read_text().replace('id = "minimal"', 'id = "second"', 1))
+    r = load_rubric(second)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for k, v in encode(r, screens.result_step(r), ANSWERS, {}, []).items():
+        at.query_params[k] = v
+    ok(at.run())
+    assert at.session_state["cg_rubric"] == "second"
+    second.unlink()
+    ok(at.run())
+    assert at.session_state["cg_rubric"] == "minimal"
+    assert at.session_state["cg_answers"] == ANSWERS  # every answer fits the same questions
+    assert WORDS.rubric_updated in page_text(at)

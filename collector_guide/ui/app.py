@@ -61,7 +61,7 @@ def run() -> None:
         log.exception("while following the browser's history")
     language.apply(lib)
     r = state.rubric(lib)
-    state.follow_edits(r)  # the rubric was edited on disk since the last run: keep what fits
+    state.follow_edits(lib, r)  # the rubric was edited on disk since the last run: keep what fits
     step = max(0, min(st.session_state[state.STEP], state.result_step(r)))
     if step > 1 and step not in screens.visible_steps(r, st.session_state[state.ANSWERS]):
         step = screens.next_step(r, st.session_state[state.ANSWERS], step)  # nothing applies

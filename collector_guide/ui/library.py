@@ -68,8 +68,10 @@ def library(rubrics_folder: str, samples_folder: str, gallery: str = "") -> Libr
     """What every visitor shares, read again when one of its files changes: the cache is keyed
     on the files' modification times and sizes, so an edit on disk shows at each visitor's next
     interaction, without a restart (a stat of a few dozen files a run)."""
+    # The stamp's hash keys the cache: hashing a few dozen tuples is cheaper than Streamlit's
+    # hashing of them, and a 64-bit hash within one process does not collide in practice.
     return _library_at(rubrics_folder, samples_folder, gallery,
-                       files_stamp(rubrics_folder, samples_folder, gallery))
+                       hash(files_stamp(rubrics_folder, samples_folder, gallery)))
 
 
 def files_stamp(rubrics_folder: str, samples_folder: str, gallery: str = "") -> tuple:
@@ -107,7 +109,7 @@ def _last_good() -> dict[str, dict]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _library_at(rubrics_folder: str, samples_folder: str, gallery: str, stamp: tuple) -> Library:
+def _library_at(rubrics_folder: str, samples_folder: str, gallery: str, stamp: int) -> Library:
     """Read once for each state of the files. Problems are logged here, so once per change."""
     lib = _library(rubrics_folder, samples_folder, _last_good())
     for problems in lib.stale.values():

@@ -162,14 +162,15 @@ def content_key(r: Rubric) -> str:
         r.model_dump_json().encode()).hexdigest())
 
 
-def follow_edits(r: Rubric) -> None:
-    """When the rubric this session reads with was edited on disk since its last run, keep the
-    answers that still fit it (as a link does), drop the rest and say so."""
+def follow_edits(lib: Library, r: Rubric) -> None:
+    """When the rubric this session reads with was edited on disk since its last run (or its
+    file was removed, and the guide fell back to another), keep the answers that still fit
+    (as a link does), drop the rest and say so."""
     seen = st.session_state.get(SEEN)
     now = (r.id, content_key(r))
     st.session_state[SEEN] = now
-    if seen is None or seen[0] != r.id or seen == now:
-        return
+    if seen is None or seen == now or (seen[0] != r.id and seen[0] in lib.catalog.rubrics):
+        return  # the same rubric as before, or one the visitor chose
     answers = st.session_state[ANSWERS]
     kept = fitting_answers(r, answers)
     forget_widgets()  # their options may have changed under them
