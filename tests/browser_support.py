@@ -254,3 +254,14 @@ def content_height(page) -> int:
                                     block ? block.getBoundingClientRect().height : 0));
         }"""
     )
+
+
+def screenshot_folder(tmp_path_factory, name: str = "screenshots") -> Path:
+    """Where a browser test saves its screenshots: docs/screenshots/ when
+    COLLECTOR_GUIDE_SCREENSHOTS=1 (to retake the docs' pictures), else a temporary folder, so
+    CI and everyday runs keep the checkout clean."""
+    if os.environ.get("COLLECTOR_GUIDE_SCREENSHOTS") == "1":
+        folder = ROOT / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp(name)

@@ -11,7 +11,6 @@ except under CI=true, where they fail: CI installs both.
 
 from __future__ import annotations
 
-import os
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -26,6 +25,7 @@ from browser_support import (
     install_tap_clock,
     key_selector,
     open_app,
+    screenshot_folder,
     streamlit_server,
     tap_and_settle,
     wait_settled,
@@ -116,11 +116,7 @@ def desktop(browser, server):
 
 @pytest.fixture(scope="session")
 def screenshot_dir(tmp_path_factory) -> Path:
-    if os.environ.get("COLLECTOR_GUIDE_SCREENSHOTS") == "1":
-        folder = ROOT / "docs" / "screenshots"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-    return tmp_path_factory.mktemp("screenshots")  # CI and everyday runs: keep git clean
+    return screenshot_folder(tmp_path_factory)
 
 
 # --- driving the questionnaire -------------------------------------------------------------------

@@ -13,7 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from browser_support import PHONE, ROOT, open_app, streamlit_server, tap_and_settle
+from browser_support import (
+    PHONE,
+    ROOT,
+    open_app,
+    screenshot_folder,
+    streamlit_server,
+    tap_and_settle,
+)
 from test_browser import (
     _checked_page,
     _full_length_shot,
@@ -78,11 +85,7 @@ def phone(browser, gallery_server):
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
-    if os.environ.get("COLLECTOR_GUIDE_SCREENSHOTS") == "1":
-        folder = ROOT / "docs" / "screenshots"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
-    return tmp_path_factory.mktemp("gallery-screenshots")
+    return screenshot_folder(tmp_path_factory, "gallery-screenshots")
 
 
 def assert_accessible(page, selectors: list[str]) -> None:

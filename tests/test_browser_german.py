@@ -9,7 +9,6 @@ docs/screenshots/phone-de-start.png and phone-de-result.png.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from browser_support import (
     PHONE,
     ROOT,
     open_app,
+    screenshot_folder,
     streamlit_server,
     tap_and_settle,
     wait_settled,
@@ -89,9 +89,7 @@ def phone(browser, server):
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
-    if os.environ.get("COLLECTOR_GUIDE_SCREENSHOTS") == "1":
-        return ROOT / "docs" / "screenshots"
-    return tmp_path_factory.mktemp("screenshots")
+    return screenshot_folder(tmp_path_factory)
 
 
 def test_german_walk_through_start_to_reading(phone, server, de, en, shots):

@@ -9,12 +9,19 @@ docs/screenshots/studio-*.png.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from browser_support import DESKTOP, PHONE, ROOT, open_app, streamlit_server, wait_settled
+from browser_support import (
+    DESKTOP,
+    PHONE,
+    ROOT,
+    open_app,
+    screenshot_folder,
+    streamlit_server,
+    wait_settled,
+)
 from test_browser import _checked_page, assert_no_exception
 from test_browser_gallery import _env, assert_accessible
 from test_studio import _misspell, _weigh_first_question
@@ -51,9 +58,7 @@ def studio_server(browser_ready, rubrics):
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory) -> Path:
-    if os.environ.get("COLLECTOR_GUIDE_SCREENSHOTS") == "1":
-        return ROOT / "docs" / "screenshots"
-    return tmp_path_factory.mktemp("studio-screenshots")
+    return screenshot_folder(tmp_path_factory, "studio-screenshots")
 
 
 def shot(page, start, path: Path, height: int) -> None:
